@@ -1,0 +1,93 @@
+import { type Config, createConfig, isConfig } from '../config/config';
+import { assertUniqueConfigIds } from '../config/resolve-configs';
+import { RuntimeContext } from '../context/request-context';
+import { SpearmintError } from '../errors';
+import { isContextFree, type Strategy } from '../strategies/strategy';
+import type { Supervisor } from './supervisor';
+
+/** The config of an experiment that has none. */
+export const DEFAULT_CONFIG: Config = createConfig({ config_id: 'default' }, 'the default config');
+
+/** Puts a value derived from the case's config into one argument of a call. */
+export interface Injection {
+  /** The parameter's position. */
+  readonly index: number;
+  /** The value for a config; computed at set-up where it costs anything. */
+  valueFor(config: Config): unknown;
+}
+
+export interface ExperimentSetup {
+  /** The function as written; called with `this` and the injected arguments. */
+  readonly target: Function;
+  readonly name: string;
+  /** Resolved configs; an empty list means "no configs" (the default config). */
+  readonly configs: readonly Config[];
+  readonly strategy: Strategy;
+  readonly supervisor: Supervisor;
+  readonly injections: readonly Injection[];
+}
+
+/**
+ * An experiment as the engine sees it: a function, its configs, how to pick among them, and
+ * how configs reach its parameters. Made once at set-up; immutable but for a late name.
+ */
+export class Experiment {
+  readonly target: Function;
+  readonly configs: readonly Config[];
+  readonly strategy: Strategy;
+  readonly supervisor: Supervisor;
+  readonly injections: readonly Injection[];
+  #name: string;
+  /** The strategy's answer, when it depends on the configs only. */
+  readonly #fixedPlan: readonly [Config, Config[]] | undefined;
+
+  constructor(setup: ExperimentSetup) {
+    this.target = setup.target;
+    this.#name = setup.name;
+    this.configs = setup.configs.length > 0 ? Object.freeze([...setup.configs]) : Object.freeze([DEFAULT_CONFIG]);
+    this.strategy = setup.strategy;
+    this.supervisor = setup.supervisor;
+    this.injections = setup.injections;
+    assertUniqueConfigIds(this.configs, `in experiment '${this.#name}'`);
+    this.strategy.validate?.(this.configs, this.#name);
+    this.#fixedPlan = isContextFree(this.strategy) ? this.#checkedPlan(new RuntimeContext(this.#name)) : undefined;
+  }
+
+  get name(): string {
+    return this.#name;
+  }
+
+  /** Sets the name once the decorated class is known (stage-3 decorators learn it late). */
+  rename(name: string): void {
+    this.#name = name;
+  }
+
+  /** Main and variant configs for one entry call. */
+  plan(): readonly [Config, Config[]] {
+    return this.#fixedPlan ?? this.#checkedPlan(new RuntimeContext(this.#name));
+  }
+
+  /** Calls the function with `config` injected into its arguments. */
+  invoke(thisArg: unknown, args: unknown[], config: Config): unknown {
+    const injections = this.injections;
+    let callArgs = args;
+    for (let i = 0; i < injections.length; i++) {
+      const { index, valueFor } = injections[i]!;
+      if (args[index] !== undefined) continue; // a value the caller passed wins
+      if (callArgs === args) callArgs = args.slice();
+      callArgs[index] = valueFor(config);
+    }
+    return this.target.apply(thisArg, callArgs);
+  }
+
+  #checkedPlan(ctx: RuntimeContext): readonly [Config, Config[]] {
+    const plan = this.strategy(this.configs, ctx);
+    if (!Array.isArray(plan) || !isConfig(plan[0]) || !Array.isArray(plan[1])) {
+      throw new SpearmintError(
+        'SPEARMINT_INVALID_STRATEGY_RESULT',
+        `The strategy of experiment '${this.#name}' must return [mainConfig, variantConfigs] taken from the configs it was given.`,
+      );
+    }
+    return plan;
+  }
+}

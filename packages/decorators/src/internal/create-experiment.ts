@@ -1,0 +1,32 @@
+import { type Config, Experiment, type Injection, resolveConfigs, type Strategy, type Supervisor } from '@spearmint/core';
+import type { ExperimentOptions } from '../options';
+import { findConfigParameter } from './config-parameter';
+
+/** What an experiment takes from its `Spearmint` instance unless its options say otherwise. */
+export interface ExperimentDefaults {
+  readonly configs: readonly Config[];
+  readonly strategy: Strategy;
+  readonly supervisor: Supervisor;
+}
+
+/** Builds the engine's `Experiment` for a decorated function: configs, strategy, injection. */
+export function createExperiment(
+  defaults: ExperimentDefaults,
+  options: ExperimentOptions,
+  fn: Function,
+  defaultName: string,
+  paramTypes?: readonly unknown[],
+): Experiment {
+  const name = options.name ?? defaultName;
+  const configs = options.configs !== undefined ? resolveConfigs(options.configs, `configs of '${name}'`) : defaults.configs;
+  const configIndex = findConfigParameter(fn, name, options.configParam, paramTypes);
+  const injections: Injection[] = configIndex >= 0 ? [{ index: configIndex, valueFor: (config) => config }] : [];
+  return new Experiment({
+    target: fn,
+    name,
+    configs,
+    strategy: options.strategy ?? defaults.strategy,
+    supervisor: defaults.supervisor,
+    injections,
+  });
+}

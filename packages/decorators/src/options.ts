@@ -1,0 +1,59 @@
+import type { ConfigSource, Strategy, SupervisorOptions } from '@spearmint/core';
+
+/** Options of one experiment: `mint.experiment(options)` or `experiment(options)`. */
+export interface ExperimentOptions {
+  /**
+   * The experiment's configs; they replace the `Spearmint` instance's. `[]` means "no configs":
+   * the function runs once, with `{ config_id: 'default' }`.
+   * @default the instance's `configs`
+   */
+  configs?: readonly ConfigSource[];
+  /**
+   * Picks main and variants per call.
+   * @default the instance's `strategy`, else `strategies.shadow`
+   */
+  strategy?: Strategy;
+  /**
+   * The experiment's name in cases, results and hooks. Pass it for minified code.
+   * @default `ClassName.methodName`, or the function's name
+   */
+  name?: string;
+  /**
+   * The parameter (name or index) that receives the config.
+   * @default the parameter named `config`; in legacy mode with `emitDecoratorMetadata`, the one typed `Config`
+   */
+  configParam?: string | number;
+}
+
+/** Options of `new Spearmint(options)`: default configs and strategy, limits and hooks. */
+export interface SpearmintOptions extends SupervisorOptions {
+  /**
+   * Configs of every experiment of this instance that does not give its own.
+   * @default []
+   */
+  configs?: readonly ConfigSource[];
+  /**
+   * The strategy of every experiment of this instance that does not give its own.
+   * @default strategies.shadow
+   */
+  strategy?: Strategy;
+}
+
+const EXPERIMENT_KEYS = ['configs', 'strategy', 'name', 'configParam'] as const;
+const SPEARMINT_KEYS = ['configs', 'strategy', 'maxBackgroundVariants', 'variantTimeoutMs', 'onResult', 'onError', 'onDrop'] as const;
+
+/** Throws a `TypeError` for a non-object or an unknown key (a typo such as `config:`). */
+export function checkOptions(options: unknown, allowed: readonly string[], label: string): void {
+  if (options === undefined) return;
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw new TypeError(`Expected the options of ${label} to be an object, got ${options === null ? 'null' : typeof options}.`);
+  }
+  for (const key of Object.keys(options)) {
+    if (!allowed.includes(key)) {
+      throw new TypeError(`Unknown option \`${key}\` for ${label}; the options are: ${allowed.join(', ')}.`);
+    }
+  }
+}
+
+export const experimentOptionKeys: readonly string[] = EXPERIMENT_KEYS;
+export const spearmintOptionKeys: readonly string[] = SPEARMINT_KEYS;

@@ -1,0 +1,66 @@
+import { experimentBindingOf, runExperiment } from '@spearmint/core';
+import type { AsyncRunner, Runner, RunOptions } from './types';
+
+type AnyFunction = (...args: any[]) => any;
+
+/**
+ * Runs an experiment under your control: `callback` gets a runner taking the function's
+ * arguments and returning `ExperimentCaseResults` (a promise of them for async functions);
+ * `run` returns what `callback` returns. Call the runner as often as you like.
+ *
+ * @example
+ * ```ts
+ * const results = run(svc.generate, true, (runner) => runner('hi'));
+ * results.mainResult.result;                 // string
+ * results.variantResults.map((v) => v.result);
+ * ```
+ */
+export function run<F extends AnyFunction, T>(fn: F, callback: (runner: Runner<F>) => T): T;
+export function run<F extends AnyFunction, T>(fn: F, awaitVariants: boolean | RunOptions, callback: (runner: Runner<F>) => T): T;
+export function run(fn: AnyFunction, second: unknown, third?: unknown): unknown {
+  const [awaitVariants, callback] = runArguments('run()', second, third);
+  return callback(makeRunner(fn, awaitVariants, 'run()'));
+}
+
+/**
+ * `run` for async code: the runner always returns a promise, and `arun` returns a promise of
+ * what `callback` returns (awaited).
+ *
+ * @example
+ * ```ts
+ * await arun(svc.agenerate, true, async (runner) => {
+ *   const results = await runner('hi');
+ * });
+ * ```
+ */
+export function arun<F extends AnyFunction, T>(fn: F, callback: (runner: AsyncRunner<F>) => T): Promise<Awaited<T>>;
+export function arun<F extends AnyFunction, T>(
+  fn: F,
+  awaitVariants: boolean | RunOptions,
+  callback: (runner: AsyncRunner<F>) => T,
+): Promise<Awaited<T>>;
+export async function arun(fn: AnyFunction, second: unknown, third?: unknown): Promise<unknown> {
+  const [awaitVariants, callback] = runArguments('arun()', second, third);
+  const runner = makeRunner(fn, awaitVariants, 'arun()');
+  return callback(async (...args: unknown[]) => runner(...args));
+}
+
+function makeRunner(fn: AnyFunction, awaitVariants: boolean, caller: string): (...args: unknown[]) => unknown {
+  const { experiment, bound } = experimentBindingOf(fn, caller);
+  if (bound) return (...args) => runExperiment(experiment, bound.thisArg, [...bound.args, ...args], awaitVariants);
+  return (...args) => runExperiment(experiment, undefined, args, awaitVariants);
+}
+
+function runArguments(caller: string, second: unknown, third: unknown): [boolean, (runner: (...args: unknown[]) => unknown) => unknown] {
+  const callback = third === undefined && typeof second === 'function' ? second : third;
+  const mode = callback === second ? undefined : second;
+  if (typeof callback !== 'function') {
+    throw new TypeError(`${caller} expects a callback that receives the runner, as its last argument; got ${typeof callback}.`);
+  }
+  let awaitVariants: unknown = mode;
+  if (mode !== null && typeof mode === 'object') awaitVariants = (mode as RunOptions).awaitVariants;
+  if (awaitVariants !== undefined && typeof awaitVariants !== 'boolean') {
+    throw new TypeError(`${caller}: expected \`awaitVariants\` to be a boolean, got ${String(awaitVariants)} (${typeof awaitVariants}).`);
+  }
+  return [awaitVariants ?? false, callback as (runner: (...args: unknown[]) => unknown) => unknown];
+}

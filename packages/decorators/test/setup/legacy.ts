@@ -1,0 +1,3 @@
+import 'reflect-metadata';
+
+process.env.SPEARMINT_DECORATOR_MODE = 'legacy';

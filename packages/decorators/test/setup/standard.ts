@@ -1,0 +1,1 @@
+process.env.SPEARMINT_DECORATOR_MODE = 'standard';

@@ -2,19 +2,24 @@ import type { Config } from 'jest';
 
 type Project = NonNullable<Config['projects']>[number] & object;
 
+const decoratorTests = 'packages/decorators/test';
+
 /** One jest project: a display name, a tsconfig (= a decorator mode) and test roots. */
-function project(displayName: string, options: { tsconfig: string; testMatch: string[]; setupFiles?: string[] }): Project {
+function project(
+  displayName: string,
+  options: { tsconfig: string; testMatch: string[]; setupFiles?: string[] },
+): Project {
   return {
     displayName,
-    testEnvironment: 'node',
+    // Every project fails a test that leaves an unhandledRejection or uncaughtException behind.
+    testEnvironment: `<rootDir>/${decoratorTests}/setup/unhandled-events-environment.cjs`,
     testMatch: options.testMatch.map((pattern) => `<rootDir>/${pattern}`),
     setupFiles: options.setupFiles?.map((file) => `<rootDir>/${file}`) ?? [],
+    setupFilesAfterEnv: [`<rootDir>/${decoratorTests}/setup/fail-on-unhandled.ts`],
     moduleNameMapper: { '^@spearmint/(core|decorators)$': '<rootDir>/packages/$1/src/index.ts' },
     transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: `<rootDir>/${options.tsconfig}` }] },
   };
 }
-
-const decoratorTests = 'packages/decorators/test';
 
 const config: Config = {
   projects: [
@@ -27,6 +32,17 @@ const config: Config = {
     project('decorators:legacy', {
       tsconfig: 'tsconfig.legacy.json',
       testMatch: [`${decoratorTests}/shared/**/*.test.ts`, `${decoratorTests}/legacy-only/**/*.test.ts`],
+      setupFiles: [`${decoratorTests}/setup/legacy.ts`],
+    }),
+    // The reliability suite: variants that throw, reject, hang or flood.
+    project('reliability:standard', {
+      tsconfig: 'tsconfig.json',
+      testMatch: [`${decoratorTests}/reliability/**/*.test.ts`],
+      setupFiles: [`${decoratorTests}/setup/standard.ts`],
+    }),
+    project('reliability:legacy', {
+      tsconfig: 'tsconfig.legacy.json',
+      testMatch: [`${decoratorTests}/reliability/**/*.test.ts`],
       setupFiles: [`${decoratorTests}/setup/legacy.ts`],
     }),
     project('examples', { tsconfig: 'tsconfig.json', testMatch: ['examples/test/**/*.test.ts'] }),

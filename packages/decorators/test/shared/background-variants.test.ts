@@ -1,18 +1,10 @@
 import { Config, currentSignal, ExecutionInfo, FunctionResult, run, Spearmint, VariantTimeoutError } from '@spearmint/decorators';
 
+import { takeUnhandledEvents } from '../setup/fail-on-unhandled';
+
 const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('background variants', () => {
-  let unhandled: unknown[];
-  const onUnhandled = (reason: unknown) => unhandled.push(reason);
-  beforeEach(() => {
-    unhandled = [];
-    process.on('unhandledRejection', onUnhandled);
-  });
-  afterEach(() => {
-    process.off('unhandledRejection', onUnhandled);
-  });
-
   it('a failing async variant leaves main intact and causes no unhandledRejection', async () => {
     const errors: Array<[unknown, ExecutionInfo]> = [];
     const mint = new Spearmint({ configs: [{ id: 'main' }, { id: 'failing_variant' }], onError: (e, info) => errors.push([e, info]) });
@@ -31,7 +23,7 @@ describe('background variants', () => {
     expect(results.variantResults).toEqual([]);
     await mint.drain();
     await delay(20);
-    expect(unhandled).toEqual([]);
+    expect(takeUnhandledEvents()).toEqual([]); // recorded on the real process by the jest environment
     expect(errors).toHaveLength(2);
     expect(errors[0]![1]).toEqual({ experiment: 'Svc.process', role: 'variant', background: true, configId: new Config({ id: 'failing_variant' }).config_id });
     expect(mint.stats()).toEqual({ started: 2, succeeded: 0, failed: 2, timedOut: 0, dropped: 0, inFlight: 0 });

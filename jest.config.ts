@@ -2,6 +2,9 @@ import type { Config } from 'jest';
 
 type Project = NonNullable<Config['projects']>[number] & object;
 
+/** Dependencies published as ES modules only (arktype and its own packages). */
+const ESM_ONLY = '(arktype|arkregex|@ark)';
+
 const decoratorTests = 'packages/decorators/test';
 
 /** One jest project: a display name, a tsconfig (= a decorator mode) and test roots. */
@@ -16,8 +19,13 @@ function project(
     testMatch: options.testMatch.map((pattern) => `<rootDir>/${pattern}`),
     setupFiles: options.setupFiles?.map((file) => `<rootDir>/${file}`) ?? [],
     setupFilesAfterEnv: [`<rootDir>/${decoratorTests}/setup/fail-on-unhandled.ts`],
-    moduleNameMapper: { '^@spearmint/(core|decorators)$': '<rootDir>/packages/$1/src/index.ts' },
-    transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: `<rootDir>/${options.tsconfig}` }] },
+    moduleNameMapper: { '^@spearmint/(core|decorators|nestjs)$': '<rootDir>/packages/$1/src/index.ts' },
+    transform: {
+      '^.+\\.ts$': ['ts-jest', { tsconfig: `<rootDir>/${options.tsconfig}` }],
+      // arktype ships ES modules only; compiled to CommonJS here so tests can import it
+      [`/node_modules/${ESM_ONLY}/.+\\.js$`]: ['ts-jest', { tsconfig: { allowJs: true, isolatedModules: true } }],
+    },
+    transformIgnorePatterns: [`/node_modules/(?!${ESM_ONLY}/)`],
   };
 }
 
@@ -46,6 +54,12 @@ const config: Config = {
       setupFiles: [`${decoratorTests}/setup/legacy.ts`],
     }),
     project('examples', { tsconfig: 'tsconfig.json', testMatch: ['examples/test/**/*.test.ts'] }),
+    // NestJS 11 apps over HTTP (legacy decorators, as Nest compiles); NestJS 12: npm run test:nest12.
+    project('nestjs', {
+      tsconfig: 'tsconfig.legacy.json',
+      testMatch: ['packages/nestjs/test/e2e/**/*.test.ts'],
+      setupFiles: ['packages/nestjs/test/setup.ts'],
+    }),
   ],
 };
 

@@ -4,8 +4,10 @@ import { readFileSync } from 'node:fs';
 import typescript from '@rollup/plugin-typescript';
 import { dts } from 'rollup-plugin-dts';
 
-const packages = ['core', 'decorators'];
-const external = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
+const packages = ['core', 'decorators', 'nestjs'];
+// Except tslib: its few helpers (__decorate, __metadata for @spearmint/nestjs's legacy decorators)
+// are bundled, so no package needs tslib at run time.
+const external = (id) => id !== 'tslib' && !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
 
 export default packages.flatMap((name) => {
   const dir = `packages/${name}`;

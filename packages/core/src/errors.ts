@@ -36,14 +36,180 @@ export class DuplicateConfigIdError extends SpearmintError {
   }
 }
 
-/** A `DynamicValue` with no values, which would expand a config into nothing. */
+/** A `DynamicValue` (in YAML: `!sweep`) with no values, which would expand a config into nothing. */
 export class EmptyDynamicValueError extends SpearmintError {
   constructor(readonly keyPath: string, readonly source: string) {
     super(
       'SPEARMINT_EMPTY_DYNAMIC_VALUE',
-      `The DynamicValue at key '${keyPath}' of ${source} has no values, so the config would expand to nothing. ` +
+      `The DynamicValue (in YAML: !sweep) at key '${keyPath}' of ${source} has no values, so the config would expand to nothing. ` +
         'Give it at least one value.',
     );
+  }
+}
+
+/** A config path (string or `URL`) where there is no file or directory. */
+export class ConfigFileNotFoundError extends SpearmintError {
+  constructor(readonly path: string, readonly given: string, where: string) {
+    super(
+      'SPEARMINT_CONFIG_FILE_NOT_FOUND',
+      `Config path '${given}' (${where}) does not exist: there is no file or directory at ${path}. ` +
+        `Relative paths resolve against the working directory (${process.cwd()}); ` +
+        "pass an absolute path, or a URL such as new URL('./configs/', import.meta.url), to load files next to your module.",
+    );
+  }
+}
+
+/** A config directory with no `.yaml`, `.yml` or `.json` file anywhere below it. */
+export class EmptyConfigDirectoryError extends SpearmintError {
+  constructor(readonly directory: string, where: string) {
+    super(
+      'SPEARMINT_EMPTY_CONFIG_DIRECTORY',
+      `Config directory ${directory} (${where}) holds no config files: Spearmint loads every .yaml, .yml and .json file ` +
+        'below it, recursively. Add a config file, or remove the directory from `configs`.',
+    );
+  }
+}
+
+/** A config path naming a file that is not `.yaml`, `.yml` or `.json`. */
+export class UnsupportedConfigFileError extends SpearmintError {
+  constructor(readonly file: string, readonly extension: string, where: string) {
+    super(
+      'SPEARMINT_UNSUPPORTED_CONFIG_FILE',
+      `Config file ${file} (${where}) has ${extension ? `the extension '${extension}'` : 'no extension'}; ` +
+        'Spearmint reads .yaml, .yml and .json files. Rename the file, or convert it to YAML or JSON.',
+    );
+  }
+}
+
+/** A config file that exists but cannot be read (permissions, an I/O error). */
+export class ConfigFileReadError extends SpearmintError {
+  constructor(readonly file: string, cause: unknown) {
+    super(
+      'SPEARMINT_CONFIG_FILE_READ',
+      `Cannot read config file ${file}: ${cause instanceof Error ? cause.message : String(cause)}. Check that the file is readable.`,
+      { cause },
+    );
+  }
+}
+
+/** A YAML config file that does not parse (or uses a tag wrongly, such as `!sweep` on a scalar). */
+export class YamlSyntaxError extends SpearmintError {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly column: number,
+    readonly reason: string,
+    excerpt: string,
+  ) {
+    super(
+      'SPEARMINT_YAML_SYNTAX',
+      `YAML error in ${file} at line ${line}, column ${column}: ${reason}.` +
+        `${excerpt ? `\n\n${excerpt}\n\n` : ' '}Fix the file at that position.`,
+    );
+  }
+}
+
+/** A JSON config file that does not parse. */
+export class JsonSyntaxError extends SpearmintError {
+  /** Where the error is, when the JSON parser reports it (1-based). */
+  readonly line: number | undefined;
+  readonly column: number | undefined;
+
+  constructor(
+    readonly file: string,
+    position: { readonly line: number; readonly column: number } | undefined,
+    readonly reason: string,
+  ) {
+    super(
+      'SPEARMINT_JSON_SYNTAX',
+      `JSON syntax error in ${file}${position ? ` at line ${position.line}, column ${position.column}` : ''}: ${reason}. ` +
+        'Fix the file (JSON allows no comments and no trailing commas), or write the config as YAML.',
+    );
+    this.line = position?.line;
+    this.column = position?.column;
+  }
+}
+
+/** What a bind error says about where it happened. */
+export interface BindSite {
+  /** The experiment's name (at set-up; stage-3 methods learn their class name later). */
+  readonly experiment: string;
+  readonly parameter: string;
+  /** The bind path; `''` for the whole config. */
+  readonly path: string;
+}
+
+/** A `bind` path that leads nowhere in one of the experiment's configs. */
+export class BindPathNotFoundError extends SpearmintError {
+  readonly experiment: string;
+  readonly parameter: string;
+  readonly path: string;
+
+  constructor(
+    site: BindSite,
+    /** The first key of the path that the config lacks. */
+    readonly missingKey: string,
+    readonly configId: string,
+    config: string,
+    detail: string,
+  ) {
+    super(
+      'SPEARMINT_BIND_PATH_NOT_FOUND',
+      `Cannot bind parameter '${site.parameter}' of '${site.experiment}' to path '${site.path}': ${config} has no key ` +
+        `'${missingKey}' (${detail}). Fix the path in \`bind\`, or add the key to every config of the experiment.`,
+    );
+    this.experiment = site.experiment;
+    this.parameter = site.parameter;
+    this.path = site.path;
+  }
+}
+
+/** One problem a schema found, with its field path from the config's root (`llm.temperature`). */
+export interface SchemaProblem {
+  readonly path: string;
+  readonly message: string;
+}
+
+/** A config whose bound value a schema (a Standard Schema or a class) rejects. */
+export class SchemaValidationError extends SpearmintError {
+  readonly experiment: string;
+  readonly parameter: string;
+  readonly path: string;
+
+  constructor(
+    site: BindSite,
+    readonly configId: string,
+    config: string,
+    readonly problems: readonly SchemaProblem[],
+    options?: { cause?: unknown },
+  ) {
+    const listed = problems.map((p) => `at '${p.path || '(root)'}': ${p.message}`).join('; ');
+    super(
+      'SPEARMINT_SCHEMA_VALIDATION',
+      `Cannot bind parameter '${site.parameter}' of '${site.experiment}'${site.path ? ` to path '${site.path}'` : ''}: ` +
+        `${config} does not match its schema: ${listed}. Fix the config, or the schema in \`bind\`.`,
+      options,
+    );
+    this.experiment = site.experiment;
+    this.parameter = site.parameter;
+    this.path = site.path;
+  }
+}
+
+/** A Standard Schema whose `validate` returned a promise: configs are bound synchronously, at set-up. */
+export class AsyncSchemaError extends SpearmintError {
+  readonly experiment: string;
+  readonly parameter: string;
+
+  constructor(site: BindSite, readonly vendor: string) {
+    super(
+      'SPEARMINT_ASYNC_SCHEMA',
+      `The schema (${vendor}) of parameter '${site.parameter}' of '${site.experiment}' validates asynchronously: ` +
+        'its validate() returned a Promise. Configs are validated once, synchronously, when the experiment is set up; ' +
+        'use a schema without async refinements or transforms, and do async checks inside the function.',
+    );
+    this.experiment = site.experiment;
+    this.parameter = site.parameter;
   }
 }
 

@@ -26,11 +26,18 @@ export class ExperimentCase {
    * Throws an `UnknownExperimentError` when the experiment took no part in the case.
    */
   getConfigId(experiment: string | Function): string {
-    return this.getConfig(experiment).config_id;
+    return this.#lookup(experiment).config_id;
   }
 
-  /** The `Config` this case assigns to an experiment; see `getConfigId`. */
-  getConfig(experiment: string | Function): Config {
+  /**
+   * The `Config` this case assigns to an experiment; see `getConfigId`. Give its values' type
+   * to read them typed: `getConfig<{ model: string }>(svc.generate).model`.
+   */
+  getConfig<T extends object = Record<string, any>>(experiment: string | Function): Config<T> {
+    return this.#lookup(experiment) as Config<T>;
+  }
+
+  #lookup(experiment: string | Function): Config {
     if (typeof experiment === 'string') {
       const index = this.#experiments.findIndex((candidate) => candidate.name === experiment);
       if (index < 0) throw new UnknownExperimentError(experiment, this.#names());

@@ -5,6 +5,9 @@ export { DynamicValue, isDynamicValue } from './config/dynamic-value';
 export { computeConfigId } from './config/config-id';
 export { resolveConfigs } from './config/resolve-configs';
 export type { ConfigSource } from './config/resolve-configs';
+export { createBindInjection } from './config/bind';
+export type { BoundParameter } from './config/bind';
+export type { BindSchema, BindSpec, BindOptions, BindPathAndSchema } from './config/bind-spec';
 
 // Results
 export { ExperimentCase } from './experiment-case';
@@ -36,7 +39,17 @@ export {
   InvalidConfigError,
   DuplicateConfigIdError,
   EmptyDynamicValueError,
+  ConfigFileNotFoundError,
+  EmptyConfigDirectoryError,
+  UnsupportedConfigFileError,
+  ConfigFileReadError,
+  YamlSyntaxError,
+  JsonSyntaxError,
+  BindPathNotFoundError,
+  SchemaValidationError,
+  AsyncSchemaError,
   UnknownExperimentError,
   VariantTimeoutError,
   DrainTimeoutError,
 } from './errors';
+export type { BindSite, SchemaProblem } from './errors';

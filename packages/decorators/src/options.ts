@@ -1,10 +1,11 @@
-import type { ConfigSource, Strategy, SupervisorOptions } from '@spearmint/core';
+import type { BindOptions, ConfigSource, Strategy, SupervisorOptions } from '@spearmint/core';
 
 /** Options of one experiment: `mint.experiment(options)` or `experiment(options)`. */
 export interface ExperimentOptions {
   /**
-   * The experiment's configs; they replace the `Spearmint` instance's. `[]` means "no configs":
-   * the function runs once, with `{ config_id: 'default' }`.
+   * The experiment's configs — objects, `Config`s, and paths (string or `URL`) of `.yaml`,
+   * `.yml` and `.json` files or directories — loaded at decoration; they replace the `Spearmint`
+   * instance's. `[]` means "no configs": the function runs once, with `{ config_id: 'default' }`.
    * @default the instance's `configs`
    */
   configs?: readonly ConfigSource[];
@@ -21,14 +22,31 @@ export interface ExperimentOptions {
   /**
    * The parameter (name or index) that receives the config.
    * @default the parameter named `config`; in legacy mode with `emitDecoratorMetadata`, the one typed `Config`
+   * (in both cases, not one with a `bind` entry)
    */
   configParam?: string | number;
+  /**
+   * Injects parts of the config into parameters, by parameter name: a dotted path into the
+   * config (`'llm.settings'`), a schema for the whole config, or `{ path, schema }`. A schema is
+   * any Standard Schema v1 validator (zod, valibot, arktype, ...), whose output is injected (its
+   * defaults apply), or a class, constructed as `new Class(value)`. Values are validated and
+   * frozen once per config, at set-up. An entry for the parameter named `config` replaces the
+   * whole-config injection.
+   *
+   * @example
+   * ```ts
+   * @mint.experiment({ bind: { llm: { path: 'llm', schema: LlmSettings }, prompts: 'prompts' } })
+   * generate(question: string, llm?: LlmSettings, prompts?: Prompts) { ... }
+   * ```
+   */
+  bind?: BindOptions;
 }
 
 /** Options of `new Spearmint(options)`: default configs and strategy, limits and hooks. */
 export interface SpearmintOptions extends SupervisorOptions {
   /**
-   * Configs of every experiment of this instance that does not give its own.
+   * Configs of every experiment of this instance that does not give its own: objects, `Config`s,
+   * and paths (string or `URL`) of `.yaml`, `.yml` and `.json` files or directories, loaded here.
    * @default []
    */
   configs?: readonly ConfigSource[];
@@ -39,7 +57,7 @@ export interface SpearmintOptions extends SupervisorOptions {
   strategy?: Strategy;
 }
 
-const EXPERIMENT_KEYS = ['configs', 'strategy', 'name', 'configParam'] as const;
+const EXPERIMENT_KEYS = ['configs', 'strategy', 'name', 'configParam', 'bind'] as const;
 const SPEARMINT_KEYS = ['configs', 'strategy', 'maxBackgroundVariants', 'variantTimeoutMs', 'onResult', 'onError', 'onDrop'] as const;
 
 /** Throws a `TypeError` for a non-object or an unknown key (a typo such as `config:`). */

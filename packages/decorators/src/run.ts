@@ -39,10 +39,22 @@ export function arun<F extends AnyFunction, T>(
   awaitVariants: boolean | RunOptions,
   callback: (runner: AsyncRunner<F>) => T,
 ): Promise<Awaited<T>>;
-export async function arun(fn: AnyFunction, second: unknown, third?: unknown): Promise<unknown> {
-  const [awaitVariants, callback] = runArguments('arun()', second, third);
-  const runner = makeRunner(fn, awaitVariants, 'arun()');
-  return callback(async (...args: unknown[]) => runner(...args));
+export function arun(fn: AnyFunction, second: unknown, third?: unknown): Promise<unknown> {
+  try {
+    const [awaitVariants, callback] = runArguments('arun()', second, third);
+    const runner = makeRunner(fn, awaitVariants, 'arun()');
+    return Promise.resolve(callback((...args: unknown[]) => asPromise(runner, args)));
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
+
+function asPromise(runner: (...args: unknown[]) => unknown, args: unknown[]): Promise<unknown> {
+  try {
+    return Promise.resolve(runner(...args));
+  } catch (error) {
+    return Promise.reject(error);
+  }
 }
 
 function makeRunner(fn: AnyFunction, awaitVariants: boolean, caller: string): (...args: unknown[]) => unknown {

@@ -76,9 +76,10 @@ export class Spearmint {
  * ```
  */
 export function experiment(options: ExperimentOptions & SpearmintOptions = {}): ExperimentDecorator {
-  const { name, configParam, ...instanceOptions } = options;
+  const { name, configParam, bind, ...instanceOptions } = options;
   const experimentOptions: ExperimentOptions = {};
   if (name !== undefined) experimentOptions.name = name;
   if (configParam !== undefined) experimentOptions.configParam = configParam;
+  if (bind !== undefined) experimentOptions.bind = bind;
   return new Spearmint(instanceOptions).experiment(experimentOptions);
 }

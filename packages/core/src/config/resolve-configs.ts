@@ -3,9 +3,15 @@ import { describeValue } from '../internal/describe';
 import { isPlainObject } from '../internal/plain-object';
 import { type Config, createConfig, isConfig } from './config';
 import { expandDynamicValues } from './dynamic-value';
+import { findConfigFiles } from './find-config-files';
+import { loadConfigFile } from './load-config-file';
 
-/** Anything `configs` accepts: a plain object (may hold `DynamicValue`s) or a `Config`. */
-export type ConfigSource = Readonly<Record<string, unknown>> | Config;
+/**
+ * Anything `configs` accepts: a plain object (may hold `DynamicValue`s), a `Config`, or the
+ * path (string, relative to `process.cwd()`, or `file:` URL) of a `.yaml` / `.yml` / `.json`
+ * file or of a directory of them.
+ */
+export type ConfigSource = Readonly<Record<string, unknown>> | Config | string | URL;
 
 const sourceOf = new WeakMap<Config, string>();
 
@@ -14,32 +20,54 @@ export function describeConfigSource(config: Config): string {
   return sourceOf.get(config) ?? `config '${config.config_id}'`;
 }
 
+/** A config for error messages: `config 'abc' (file /app/a.yaml)`. */
+export function describeConfig(config: Config): string {
+  const source = sourceOf.get(config);
+  return `config '${config.config_id}'${source ? ` (${source})` : ''}`;
+}
+
 /**
- * Turns config sources into frozen `Config`s: objects are expanded (`DynamicValue`) and given
- * ids. Throws a `SpearmintError` naming the source at fault.
+ * Turns config sources into frozen `Config`s: files are read, objects are expanded
+ * (`DynamicValue`) and given ids. Throws a `SpearmintError` naming the source at fault.
  */
 export function resolveConfigs(sources: readonly ConfigSource[], label = 'configs'): Config[] {
   if (!Array.isArray(sources)) {
     throw new TypeError(`Expected \`${label}\` to be an array of config sources, got ${describeValue(sources)}.`);
   }
   const configs: Config[] = [];
-  sources.forEach((source, index) => {
+  sources.forEach((source: unknown, index) => {
     const where = `${label}[${index}]`;
     if (isConfig(source)) {
+      if (!sourceOf.has(source)) sourceOf.set(source, where);
       configs.push(source);
-      return;
+    } else if (typeof source === 'string' || isUrl(source)) {
+      for (const file of findConfigFiles(source, where)) {
+        for (const loaded of loadConfigFile(file)) configs.push(...expandedConfigs(loaded.values, loaded.source));
+      }
+    } else if (isPlainObject(source)) {
+      configs.push(...expandedConfigs(source, where));
+    } else {
+      throw new InvalidConfigError(
+        where,
+        `expected a plain object, a Config, or the path (string or URL) of a .yaml, .yml or .json file or of a directory; got ${describeValue(source)}.`,
+      );
     }
-    if (!isPlainObject(source)) {
-      throw new InvalidConfigError(where, `expected a plain object or a Config, got ${describeValue(source)}.`);
-    }
-    const expanded = expandDynamicValues(source, where);
-    expanded.forEach((values, n) => {
-      const config = createConfig(values, where);
-      sourceOf.set(config, expanded.length > 1 ? `${where} (expansion ${n + 1} of ${expanded.length})` : where);
-      configs.push(config);
-    });
   });
   return configs;
+}
+
+function expandedConfigs(values: Record<string, unknown>, where: string): Config[] {
+  const expanded = expandDynamicValues(values, where);
+  return expanded.map((one, n) => {
+    const config = createConfig(one, where);
+    sourceOf.set(config, expanded.length > 1 ? `${where} (expansion ${n + 1} of ${expanded.length})` : where);
+    return config;
+  });
+}
+
+/** By tag rather than `instanceof`, so a `URL` of another realm (a jest or vm context) counts. */
+function isUrl(value: unknown): value is URL {
+  return Object.prototype.toString.call(value) === '[object URL]';
 }
 
 /** Throws `DuplicateConfigIdError` when two configs share an id; `where` says whose configs. */

@@ -1,31 +1,74 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { ExperimentCase } from '../experiment-case';
+import type { Config } from '../config/config';
+import type { Experiment } from '../engine/experiment';
+import { ExperimentCase } from '../experiment-case';
 import { processWide } from '../internal/global';
 
 /**
- * The async context of one execution (main or a variant): its case, and an abort signal made
- * on first use. Nested experiment calls run inside the scope of the execution that made them.
+ * The async context of one execution (main or a variant) of an entry experiment: its config,
+ * its case, and an abort signal. Nested experiment calls run inside the scope of the execution
+ * that made them. The case and the signal are made on first use, so a plain call pays for neither.
  */
 export class ExecutionScope {
-  #controller: AbortController | undefined;
-  #abortReason: unknown;
-  #aborted = false;
+  // TypeScript-private, not #private: this object is made on every call, and plain fields
+  // assigned in the constructor are the cheapest V8 can make.
+  private lazyCase: ExperimentCase | undefined;
+  private abortState: { controller?: AbortController; reason: unknown } | undefined;
+  /** @internal Its index among its supervisor's variants in flight; -1 when not one. */
+  backgroundSlot: number;
 
-  constructor(readonly experimentCase: ExperimentCase) {}
-
-  get signal(): AbortSignal {
-    if (!this.#controller) {
-      this.#controller = new AbortController();
-      if (this.#aborted) this.#controller.abort(this.#abortReason);
-    }
-    return this.#controller.signal;
+  constructor(
+    /** The entry experiment. */
+    readonly entry: Experiment,
+    /** The entry experiment's config in this execution. */
+    readonly config: Config,
+    experimentCase?: ExperimentCase,
+  ) {
+    this.lazyCase = experimentCase;
+    this.abortState = undefined;
+    this.backgroundSlot = -1;
   }
 
+  get experimentCase(): ExperimentCase {
+    return (this.lazyCase ??= new ExperimentCase([this.entry], [this.config]));
+  }
+
+  /** True once an experiment other than the entry took part (or the case was given). */
+  get joined(): boolean {
+    return this.lazyCase !== undefined && this.lazyCase.experiments.length > 1;
+  }
+
+  /** The config of `experiment` in this case; a nested experiment joins with its main (first) config. */
+  configFor(experiment: Experiment): Config {
+    if (experiment === this.entry) return this.config;
+    const experimentCase = this.experimentCase;
+    let config = experimentCase.configFor(experiment);
+    if (config === undefined) {
+      config = experiment.configs[0]!;
+      experimentCase.assign(experiment, config);
+      this.joinedBy(experiment);
+    }
+    return config;
+  }
+
+  /** Called when a nested experiment first takes part in this execution. */
+  protected joinedBy(_experiment: Experiment): void {}
+
+  get signal(): AbortSignal {
+    const state = (this.abortState ??= { reason: undefined });
+    if (!state.controller) {
+      state.controller = new AbortController();
+      if (state.reason !== undefined) state.controller.abort(state.reason);
+    }
+    return state.controller.signal;
+  }
+
+  /** Aborts the signal (now, or when it is first read) with `reason`; only the first call counts. */
   abort(reason: unknown): void {
-    if (this.#aborted) return;
-    this.#aborted = true;
-    this.#abortReason = reason;
-    this.#controller?.abort(reason);
+    const state = (this.abortState ??= { reason: undefined });
+    if (state.reason !== undefined) return;
+    state.reason = reason ?? new Error('aborted');
+    state.controller?.abort(state.reason);
   }
 }
 

@@ -1,6 +1,5 @@
 import type { Config } from '../config/config';
 import { ExperimentCase } from '../experiment-case';
-import type { Experiment } from './experiment';
 
 /**
  * The variant cases of an entry call, once its main execution has shown which experiments

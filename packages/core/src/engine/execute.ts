@@ -1,14 +1,11 @@
 import type { Config } from '../config/config';
 import { ExecutionScope, executionStorage } from '../context/execution-scope';
 import { VariantTimeoutError } from '../errors';
-import { ExperimentCase } from '../experiment-case';
 import { ExperimentCaseResults } from '../experiment-case-results';
 import { FunctionResult } from '../function-result';
 import { isPromiseLike } from '../internal/is-promise-like';
 import { variantCases } from './case-plan';
 import type { Experiment } from './experiment';
-import type { ExecutionInfo } from './hooks';
-import type { BackgroundSlot } from './supervisor';
 
 /**
  * What the caller of an entry call wants back. `direct`: main's value, variants in the
@@ -19,10 +16,47 @@ type Mode = 'direct' | 'background' | 'await';
 
 type Results = ExperimentCaseResults<unknown>;
 
+/** The main execution of an entry call, holding what its variants need to repeat the call. */
+class EntryScope extends ExecutionScope {
+  started = 0;
+  /**
+   * Main's promise while nothing needs its settlement: an experiment with one config, no
+   * `onResult` hook, no nested experiment yet. A nested experiment joining later attaches then.
+   */
+  unobserved: Promise<unknown> | undefined = undefined;
+
+  constructor(
+    entry: Experiment,
+    main: Config,
+    readonly variantConfigs: readonly Config[],
+    readonly thisArg: unknown,
+    readonly args: unknown[],
+    /** Which injected arguments the caller passed itself (`Experiment#callerMask`). */
+    readonly mask: number,
+    readonly mode: Mode,
+  ) {
+    super(entry, main);
+  }
+
+  protected override joinedBy(): void {
+    const promise = this.unobserved;
+    if (promise === undefined) return;
+    this.unobserved = undefined;
+    // The caller already holds `promise`: run the variants when it settles, without touching
+    // how its outcome reaches the caller.
+    promise.then(
+      (result) => void afterMain(this, true, result),
+      (error) => void afterMain(this, false, error),
+    );
+  }
+}
+
+const NO_SCOPES: readonly ExecutionScope[] = Object.freeze([]);
+
 /** A direct call of an experiment: returns (or throws) what main returns (or throws). */
 export function callExperiment(experiment: Experiment, thisArg: unknown, args: unknown[]): unknown {
   const scope = executionStorage.getStore();
-  if (scope !== undefined) return experiment.invoke(thisArg, args, configInCase(scope.experimentCase, experiment));
+  if (scope !== undefined) return experiment.invoke(thisArg, args, scope.configFor(experiment), experiment.callerMask(args));
   return startEntry(experiment, thisArg, args, 'direct');
 }
 
@@ -30,165 +64,207 @@ export function callExperiment(experiment: Experiment, thisArg: unknown, args: u
  * A runner call: the case results, or a promise of them when the function returns a promise.
  * Inside another experiment's execution, it runs with that case's config and starts no variants.
  */
-export function runExperiment(
-  experiment: Experiment,
-  thisArg: unknown,
-  args: unknown[],
-  awaitVariants: boolean,
-): Results | Promise<Results> {
+export function runExperiment(experiment: Experiment, thisArg: unknown, args: unknown[], awaitVariants: boolean): Results | Promise<Results> {
   const scope = executionStorage.getStore();
   if (scope === undefined) return startEntry(experiment, thisArg, args, awaitVariants ? 'await' : 'background') as Results;
-  const experimentCase = scope.experimentCase;
-  const config = configInCase(experimentCase, experiment);
-  const started = performance.now();
+  const config = scope.configFor(experiment);
+  const mask = experiment.callerMask(args);
   const toResults = (result: FunctionResult) => {
     if (!result.ok) throw result.error;
     return new ExperimentCaseResults(result, []);
   };
-  const outcome = settle(() => experiment.invoke(thisArg, args, config), experimentCase, started);
+  const outcome = settle(scope, performance.now(), () => experiment.invoke(thisArg, args, config, mask));
   return isPromiseLike(outcome) ? outcome.then(toResults) : toResults(outcome);
-}
-
-function configInCase(experimentCase: ExperimentCase, experiment: Experiment): Config {
-  let config = experimentCase.configFor(experiment);
-  if (config === undefined) {
-    config = experiment.configs[0]!;
-    experimentCase.assign(experiment, config);
-  }
-  return config;
 }
 
 function startEntry(experiment: Experiment, thisArg: unknown, args: unknown[], mode: Mode): unknown {
   const [main, variantConfigs] = experiment.plan();
-  const mainCase = new ExperimentCase([experiment], [main]);
-  const scope = new ExecutionScope(mainCase);
-  const entry: EntryCall = { experiment, thisArg, args, mode, mainCase, variantConfigs, started: 0 };
-  if (mode !== 'direct' || experiment.supervisor.observesResults) entry.started = performance.now();
+  const scope = new EntryScope(experiment, main, variantConfigs, thisArg, args, experiment.callerMask(args), mode);
+  if (mode !== 'direct' || experiment.supervisor.observesResults) scope.started = performance.now();
 
   let value: unknown;
   try {
-    value = executionStorage.run(scope, () => experiment.invoke(thisArg, args, main));
+    value = executionStorage.run(scope, runMain, scope);
   } catch (error) {
-    return finishEntry(entry, false, error, false);
+    return answer(scope, false, error);
   }
-  if (isPromiseLike(value)) {
-    return Promise.resolve(value).then(
-      (result) => finishEntry(entry, true, result, true),
-      (error) => finishEntry(entry, false, error, true),
+  if (!isPromiseLike(value)) return answer(scope, true, value);
+  const promise = value instanceof Promise ? value : Promise.resolve(value);
+  if (mode === 'direct') {
+    // When nothing needs main's outcome yet, the caller gets main's own promise and nothing
+    // waits for it: no work for variants when there are none.
+    if (variantConfigs.length === 0 && !experiment.supervisor.observesResults && !scope.joined) {
+      scope.unobserved = promise;
+      return promise;
+    }
+    // Otherwise a promise that settles as main's once the variants are admitted: the caller's
+    // code never sees main's outcome before that, and a rejection it ignores stays unhandled.
+    return promise.then(
+      (result) => (afterMain(scope, true, result), result),
+      (error) => {
+        afterMain(scope, false, error);
+        throw error;
+      },
     );
   }
-  return finishEntry(entry, true, value, false);
+  if (mode === 'await') {
+    return new Promise((resolve, reject) => {
+      promise.then(
+        (result) => awaitVariants(scope, true, result, resolve, reject),
+        (error) => awaitVariants(scope, false, error, resolve, reject),
+      );
+    });
+  }
+  return promise.then(
+    (result) => answer(scope, true, result),
+    (error) => answer(scope, false, error),
+  );
 }
 
-interface EntryCall {
-  readonly experiment: Experiment;
-  readonly thisArg: unknown;
-  readonly args: unknown[];
-  readonly mode: Mode;
-  readonly mainCase: ExperimentCase;
-  readonly variantConfigs: readonly Config[];
-  started: number;
+function runMain(scope: EntryScope): unknown {
+  return scope.entry.invoke(scope.thisArg, scope.args, scope.config, scope.mask);
 }
 
-/** After main settled: report it, run or schedule the variants, and answer the caller. */
-function finishEntry(entry: EntryCall, ok: boolean, value: unknown, async: boolean): unknown {
-  const { experiment, mode, mainCase } = entry;
-  const supervisor = experiment.supervisor;
+/**
+ * Answers the caller once main settled: its value (direct), or the case results. With awaited
+ * variants, this is the sync path: the variants of a sync main run one after another, now.
+ */
+function answer(scope: EntryScope, ok: boolean, value: unknown): unknown {
+  const mainResult = afterMain(scope, ok, value);
+  if (scope.mode !== 'await') {
+    if (!ok) throw value;
+    return scope.mode === 'direct' ? value : new ExperimentCaseResults(mainResult!, []);
+  }
+  const variantResults = variantScopes(scope).map((variant) => awaitedSyncVariant(scope, variant));
+  if (!ok) throw value;
+  return new ExperimentCaseResults(mainResult!, variantResults);
+}
+
+/**
+ * The async path of awaited variants: once main's promise settled, runs every variant
+ * concurrently and settles the runner's promise when the last one has.
+ */
+function awaitVariants(
+  scope: EntryScope,
+  ok: boolean,
+  value: unknown,
+  resolve: (results: Results) => void,
+  reject: (error: unknown) => void,
+): void {
+  const mainResult = afterMain(scope, ok, value)!;
+  const scopes = variantScopes(scope);
+  const variantResults: FunctionResult[] = [];
+  let pending = scopes.length;
+  const done = () => (ok ? resolve(new ExperimentCaseResults(mainResult, variantResults)) : reject(value));
+  if (pending === 0) return done();
+  const supervisor = scope.entry.supervisor;
+  scopes.forEach((variant, i) => {
+    const record = (result: FunctionResult) => {
+      supervisor.report(result, variant, 'variant', false);
+      variantResults[i] = result;
+      if (--pending === 0) done();
+    };
+    const outcome = executeVariant(scope, variant);
+    if (!isPromiseLike(outcome)) record(outcome);
+    else void withTimeout(scope, variant, outcome, () => undefined).then(record);
+  });
+}
+
+/** Reports main and, unless they are awaited, starts the background variants. Never throws. */
+function afterMain(scope: EntryScope, ok: boolean, value: unknown): FunctionResult | undefined {
+  const supervisor = scope.entry.supervisor;
   let mainResult: FunctionResult | undefined;
-  if (mode !== 'direct' || supervisor.observesResults) {
-    mainResult = ok
-      ? new FunctionResult(value, mainCase, performance.now() - entry.started, true)
-      : new FunctionResult(undefined, mainCase, performance.now() - entry.started, false, value);
-    supervisor.report(mainResult, infoFor(experiment, mainCase, 'main', false));
+  if (scope.mode !== 'direct' || supervisor.observesResults) {
+    const durationMs = performance.now() - scope.started;
+    mainResult = new FunctionResult(ok ? value : undefined, scope.experimentCase, durationMs, ok, ok ? undefined : value);
+    supervisor.report(mainResult, scope, 'main', false);
   }
-
-  const cases = entry.variantConfigs.length > 0 || mainCase.experiments.length > 1 ? variantCases(mainCase, entry.variantConfigs) : [];
-  if (mode !== 'await' || cases.length === 0) {
-    if (cases.length > 0) startBackground(entry, cases);
-    if (!ok) throw value;
-    return mode === 'direct' ? value : new ExperimentCaseResults(mainResult!, []);
+  if (scope.mode !== 'await') {
+    const scopes = variantScopes(scope);
+    if (scopes.length > 0) startBackground(scope, scopes);
   }
-
-  const answer = (variantResults: FunctionResult[]) => {
-    if (!ok) throw value;
-    return new ExperimentCaseResults(mainResult!, variantResults);
-  };
-  if (!async) return answer(cases.map((variantCase) => awaitedVariantSync(entry, variantCase)));
-  return Promise.all(cases.map((variantCase) => awaitedVariant(entry, variantCase))).then(answer);
+  return mainResult;
 }
 
-function infoFor(experiment: Experiment, experimentCase: ExperimentCase, role: 'main' | 'variant', background: boolean): ExecutionInfo {
-  return { experiment: experiment.name, role, background, configId: experimentCase.configFor(experiment)!.config_id };
+/**
+ * The scopes of the variants, once main has shown which nested experiments take part. Without
+ * nested experiments, a variant's case is made only if something reads it.
+ */
+function variantScopes(scope: EntryScope): readonly ExecutionScope[] {
+  if (scope.joined) {
+    return variantCases(scope.experimentCase, scope.variantConfigs).map(
+      (variantCase) => new ExecutionScope(scope.entry, variantCase.configFor(scope.entry)!, variantCase),
+    );
+  }
+  if (scope.variantConfigs.length === 0) return NO_SCOPES;
+  return scope.variantConfigs.map((config) => new ExecutionScope(scope.entry, config));
 }
 
 /** Runs `fn` and turns its outcome into a `FunctionResult` (a promise of one for async work). */
-function settle(fn: () => unknown, experimentCase: ExperimentCase, started: number): FunctionResult | Promise<FunctionResult> {
-  const failed = (error: unknown) => new FunctionResult(undefined, experimentCase, performance.now() - started, false, error);
+function settle(scope: ExecutionScope, started: number, fn: () => unknown): FunctionResult | Promise<FunctionResult> {
   let value: unknown;
   try {
     value = fn();
   } catch (error) {
-    return failed(error);
+    return new FunctionResult(undefined, scope.experimentCase, performance.now() - started, false, error);
   }
-  if (!isPromiseLike(value)) return new FunctionResult(value, experimentCase, performance.now() - started, true);
-  return Promise.resolve(value).then((result) => new FunctionResult(result, experimentCase, performance.now() - started, true), failed);
-}
-
-function executeIn(scope: ExecutionScope, entry: EntryCall): FunctionResult | Promise<FunctionResult> {
-  const config = scope.experimentCase.configFor(entry.experiment)!;
-  return settle(
-    () => executionStorage.run(scope, () => entry.experiment.invoke(entry.thisArg, entry.args, config)),
-    scope.experimentCase,
-    performance.now(),
+  if (!isPromiseLike(value)) return new FunctionResult(value, scope.experimentCase, performance.now() - started, true);
+  return Promise.resolve(value).then(
+    (result) => new FunctionResult(result, scope.experimentCase, performance.now() - started, true),
+    (error) => new FunctionResult(undefined, scope.experimentCase, performance.now() - started, false, error),
   );
 }
 
-/** An awaited variant of a synchronous function: runs now, in its own scope. */
-function awaitedVariantSync(entry: EntryCall, variantCase: ExperimentCase): FunctionResult {
-  const outcome = executeIn(new ExecutionScope(variantCase), entry);
-  let result: FunctionResult;
-  if (isPromiseLike(outcome)) {
-    // The function returned a value for main but a promise here; a sync run cannot wait for it.
-    outcome.then(undefined, () => undefined);
-    result = new FunctionResult(undefined, variantCase, 0, false, new TypeError(
-      `Variant '${variantCase.configFor(entry.experiment)!.config_id}' of '${entry.experiment.name}' returned a promise, but main returned a plain value, ` +
+/** One variant execution, in its own scope. */
+function executeVariant(entry: EntryScope, scope: ExecutionScope): FunctionResult | Promise<FunctionResult> {
+  return settle(scope, performance.now(), () => executionStorage.run(scope, runVariant, entry, scope));
+}
+
+function runVariant(entry: EntryScope, scope: ExecutionScope): unknown {
+  return entry.entry.invoke(entry.thisArg, entry.args, scope.config, entry.mask);
+}
+
+/** An awaited variant of a sync main: runs now, in its own scope. */
+function awaitedSyncVariant(entry: EntryScope, scope: ExecutionScope): FunctionResult {
+  let result = executeVariant(entry, scope);
+  if (isPromiseLike(result)) {
+    // Main returned a plain value but this variant a promise; a sync run cannot wait for it.
+    result.then(undefined, () => undefined);
+    result = new FunctionResult(undefined, scope.experimentCase, 0, false, new TypeError(
+      `Variant '${scope.config.config_id}' of '${entry.entry.name}' returned a promise, but main returned a plain value, ` +
         'so run() could not wait for it. Make the function consistently sync or async (use arun() for async).',
     ));
-  } else {
-    result = outcome;
   }
-  entry.experiment.supervisor.report(result, infoFor(entry.experiment, variantCase, 'variant', false));
+  entry.entry.supervisor.report(result, scope, 'variant', false);
   return result;
 }
 
-/** An awaited variant of an async function; bounded by `variantTimeoutMs`. */
-async function awaitedVariant(entry: EntryCall, variantCase: ExperimentCase): Promise<FunctionResult> {
-  const scope = new ExecutionScope(variantCase);
-  const result = await withTimeout(entry, scope, executeIn(scope, entry), () => undefined);
-  entry.experiment.supervisor.report(result, infoFor(entry.experiment, variantCase, 'variant', false));
-  return result;
+/**
+ * Admits each variant (or drops it) now; runs the admitted ones once the caller has its result.
+ * One setImmediate per call, scheduled here, so the variants inherit the call's async context
+ * (request values, trace context, any AsyncLocalStorage of the app).
+ */
+function startBackground(entry: EntryScope, scopes: readonly ExecutionScope[]): void {
+  const supervisor = entry.entry.supervisor;
+  let admitted: ExecutionScope[] | undefined;
+  for (const scope of scopes) if (supervisor.admit(scope)) (admitted ??= []).push(scope);
+  if (admitted) setImmediate(runBackground, entry, admitted);
 }
 
-/** Admits each variant (or drops it) now; runs the admitted ones once the caller has its result. */
-function startBackground(entry: EntryCall, cases: readonly ExperimentCase[]): void {
-  const supervisor = entry.experiment.supervisor;
-  const slots: BackgroundSlot[] = [];
-  for (const variantCase of cases) {
-    const slot = supervisor.admit(new ExecutionScope(variantCase), () => infoFor(entry.experiment, variantCase, 'variant', true));
-    if (slot) slots.push(slot);
-  }
-  if (slots.length > 0) setImmediate(runBackground, entry, slots);
+function runBackground(entry: EntryScope, scopes: readonly ExecutionScope[]): void {
+  for (const scope of scopes) runInBackground(entry, scope);
 }
 
-function runBackground(entry: EntryCall, slots: readonly BackgroundSlot[]): void {
-  const supervisor = entry.experiment.supervisor;
-  for (const slot of slots) {
-    const info = infoFor(entry.experiment, slot.scope.experimentCase, 'variant', true);
-    const finish = (result: FunctionResult) => supervisor.complete(slot, result.ok ? 'succeeded' : 'failed', result, info);
-    const outcome = executeIn(slot.scope, entry);
-    if (!isPromiseLike(outcome)) finish(outcome);
-    else withTimeout(entry, slot.scope, outcome, (timedOut) => supervisor.complete(slot, 'timedOut', timedOut, info)).then(finish);
+function runInBackground(entry: EntryScope, scope: ExecutionScope): void {
+  const supervisor = entry.entry.supervisor;
+  const outcome = executeVariant(entry, scope);
+  if (!isPromiseLike(outcome)) {
+    supervisor.complete(scope, outcome.ok ? 'succeeded' : 'failed', outcome);
+    return;
   }
+  withTimeout(entry, scope, outcome, (timedOut) => supervisor.complete(scope, 'timedOut', timedOut)).then((result) =>
+    supervisor.complete(scope, result.ok ? 'succeeded' : 'failed', result),
+  );
 }
 
 /**
@@ -196,24 +272,24 @@ function runBackground(entry: EntryCall, slots: readonly BackgroundSlot[]): void
  * result and aborts the scope's signal; a later settlement of `outcome` is then ignored.
  */
 function withTimeout(
-  entry: EntryCall,
+  entry: EntryScope,
   scope: ExecutionScope,
-  outcome: FunctionResult | Promise<FunctionResult>,
+  outcome: Promise<FunctionResult>,
   onTimeout: (result: FunctionResult) => void,
 ): Promise<FunctionResult> {
-  const timeoutMs = entry.experiment.supervisor.variantTimeoutMs;
-  if (timeoutMs === undefined || !isPromiseLike(outcome)) return Promise.resolve(outcome);
+  const timeoutMs = entry.entry.supervisor.variantTimeoutMs;
+  if (timeoutMs === undefined) return outcome;
   const started = performance.now();
   return new Promise((resolve) => {
     const timer = setTimeout(() => {
-      const error = new VariantTimeoutError(entry.experiment.name, scope.experimentCase.configFor(entry.experiment)!.config_id, timeoutMs);
+      const error = new VariantTimeoutError(entry.entry.name, scope.config.config_id, timeoutMs);
       const result = new FunctionResult(undefined, scope.experimentCase, performance.now() - started, false, error);
       scope.abort(error);
       onTimeout(result);
       resolve(result);
     }, timeoutMs);
     timer.unref?.();
-    outcome.then((result) => {
+    void outcome.then((result) => {
       clearTimeout(timer);
       resolve(result);
     });

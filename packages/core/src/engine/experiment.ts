@@ -12,6 +12,11 @@ export const DEFAULT_CONFIG: Config = createConfig({ config_id: 'default' }, 'th
 export interface Injection {
   /** The parameter's position. */
   readonly index: number;
+  /**
+   * Called once by the experiment at set-up, after its configs are checked, with those configs
+   * (the default config when there are none): computes, checks and caches what `valueFor` returns.
+   */
+  prepare?(configs: readonly Config[], experiment: string): void;
   /** The value for a config; computed at set-up where it costs anything. */
   valueFor(config: Config): unknown;
 }
@@ -48,8 +53,12 @@ export class Experiment {
     this.strategy = setup.strategy;
     this.supervisor = setup.supervisor;
     this.injections = setup.injections;
+    if (this.injections.length > 30) {
+      throw new SpearmintError('SPEARMINT_TOO_MANY_INJECTIONS', `Experiment '${this.#name}' injects ${this.injections.length} parameters; at most 30 are supported.`);
+    }
     assertUniqueConfigIds(this.configs, `in experiment '${this.#name}'`);
     this.strategy.validate?.(this.configs, this.#name);
+    for (const injection of this.injections) injection.prepare?.(this.configs, this.#name);
     this.#fixedPlan = isContextFree(this.strategy) ? this.#checkedPlan(new RuntimeContext(this.#name)) : undefined;
   }
 
@@ -67,17 +76,28 @@ export class Experiment {
     return this.#fixedPlan ?? this.#checkedPlan(new RuntimeContext(this.#name));
   }
 
-  /** Calls the function with `config` injected into its arguments. */
-  invoke(thisArg: unknown, args: unknown[], config: Config): unknown {
+  /**
+   * Which injected arguments the caller passed itself (bit `i` for injection `i`): a value the
+   * caller passes explicitly (not `undefined`) wins over injection, in main and in every variant.
+   */
+  callerMask(args: readonly unknown[]): number {
     const injections = this.injections;
-    let callArgs = args;
+    let mask = 0;
+    for (let i = 0; i < injections.length; i++) if (args[injections[i]!.index] !== undefined) mask |= 1 << i;
+    return mask;
+  }
+
+  /**
+   * Calls the function with `config` injected into `args` (except where `callerMask` says the
+   * caller passed the value). `args` is the call's own array, filled in place: main and each
+   * variant overwrite every injected position before the call, which copies the arguments.
+   */
+  invoke(thisArg: unknown, args: unknown[], config: Config, callerMask: number): unknown {
+    const injections = this.injections;
     for (let i = 0; i < injections.length; i++) {
-      const { index, valueFor } = injections[i]!;
-      if (args[index] !== undefined) continue; // a value the caller passed wins
-      if (callArgs === args) callArgs = args.slice();
-      callArgs[index] = valueFor(config);
+      if ((callerMask & (1 << i)) === 0) args[injections[i]!.index] = injections[i]!.valueFor(config);
     }
-    return this.target.apply(thisArg, callArgs);
+    return this.target.apply(thisArg, args);
   }
 
   #checkedPlan(ctx: RuntimeContext): readonly [Config, Config[]] {

@@ -35,11 +35,6 @@ export interface VariantStats {
 /** How a background variant ended. */
 export type VariantOutcome = 'succeeded' | 'failed' | 'timedOut';
 
-/** A variant admitted to run in the background, until `Supervisor#complete` ends it. */
-export interface BackgroundSlot {
-  readonly scope: ExecutionScope;
-}
-
 export const DEFAULT_MAX_BACKGROUND_VARIANTS = 100;
 
 /**
@@ -58,7 +53,9 @@ export class Supervisor {
   #failed = 0;
   #timedOut = 0;
   #dropped = 0;
-  readonly #running = new Set<ExecutionScope>();
+  // The variants in flight; each knows its index (`backgroundSlot`), so adding and removing
+  // one is O(1) without hashing a fresh object on every call, as a Set would.
+  readonly #running: ExecutionScope[] = [];
   #pendingHooks = 0;
   #hookQueue: Array<() => unknown> = [];
   #idleWaiters: Array<() => void> = [];
@@ -90,41 +87,51 @@ export class Supervisor {
       failed: this.#failed,
       timedOut: this.#timedOut,
       dropped: this.#dropped,
-      inFlight: this.#running.size,
+      inFlight: this.#running.length,
     });
   }
 
-  /** Admits one background variant, or counts it as dropped and returns `undefined`. */
-  admit(scope: ExecutionScope, info: () => ExecutionInfo): BackgroundSlot | undefined {
-    if (this.#running.size >= this.maxBackgroundVariants) {
+  /** Admits one background variant (counts it as started), or counts it as dropped and returns `false`. */
+  admit(scope: ExecutionScope): boolean {
+    if (this.#running.length >= this.maxBackgroundVariants) {
       this.#dropped++;
-      if (this.hooks.onDrop) this.callHook(this.hooks.onDrop, info());
-      return undefined;
+      if (this.hooks.onDrop) this.callHook(this.hooks.onDrop, infoFor(scope, 'variant', true));
+      return false;
     }
     this.#started++;
-    this.#running.add(scope);
-    return { scope };
+    scope.backgroundSlot = this.#running.push(scope) - 1;
+    return true;
   }
 
   /**
-   * Ends a background variant: reports it to the hooks and counts its outcome; a timeout also
-   * aborts its signal. Does nothing for a slot already ended (a variant settling after it timed out).
+   * Ends an admitted variant: reports it to the hooks and counts its outcome; a timeout also
+   * aborts its signal. Does nothing for one already ended (a variant settling after it timed out).
    */
-  complete(slot: BackgroundSlot, outcome: VariantOutcome, result: FunctionResult, info: ExecutionInfo): void {
-    if (!this.#running.has(slot.scope)) return;
-    if (outcome === 'timedOut') slot.scope.abort(result.error);
-    this.report(result, info); // before the slot frees, so drain() also waits for these hook calls
-    this.#running.delete(slot.scope);
+  complete(scope: ExecutionScope, outcome: VariantOutcome, result: FunctionResult): void {
+    const slot = scope.backgroundSlot;
+    if (slot < 0 || this.#running[slot] !== scope) return;
+    if (outcome === 'timedOut') scope.abort(result.error);
+    this.report(result, scope, 'variant', true); // before the slot frees, so drain() also waits for these hooks
+    const last = this.#running.pop()!;
+    if (last !== scope) {
+      this.#running[slot] = last;
+      last.backgroundSlot = slot;
+    }
+    scope.backgroundSlot = -1;
     if (outcome === 'succeeded') this.#succeeded++;
     else if (outcome === 'failed') this.#failed++;
     else this.#timedOut++;
     this.#checkIdle();
   }
 
-  /** Reports an execution to the hooks: its result, and its error when no caller sees it. */
-  report(result: FunctionResult, info: ExecutionInfo): void {
-    if (this.hooks.onResult) this.callHook(this.hooks.onResult, result, info);
-    if (!result.ok && info.background && this.hooks.onError) this.callHook(this.hooks.onError, result.error, info);
+  /** Reports an execution to the hooks: its result, and its error when no caller sees it (background). */
+  report(result: FunctionResult, scope: ExecutionScope, role: ExecutionInfo['role'], background: boolean): void {
+    const { onResult, onError } = this.hooks;
+    const reportError = background && !result.ok && onError !== undefined;
+    if (onResult === undefined && !reportError) return;
+    const info = infoFor(scope, role, background);
+    if (onResult) this.callHook(onResult, result, info);
+    if (reportError) this.callHook(onError, result.error, info);
   }
 
   /** Calls `hook` soon, after the current caller has its result; contains what it throws. */
@@ -142,20 +149,23 @@ export class Supervisor {
       throw new TypeError(`Expected \`timeoutMs\` to be a number from 0 up, got \`${String(timeoutMs)}\` (${typeof timeoutMs}).`);
     }
     return new Promise((resolve) => {
-      let timer: NodeJS.Timeout | undefined;
-      const done = () => {
-        if (timer) clearTimeout(timer);
-        resolve(this.stats());
-      };
-      if (this.#isIdle()) return done();
-      this.#idleWaiters.push(done);
-      if (timeoutMs !== undefined) {
+      // Look one microtask later: the variants of a call whose promise has just settled may be
+      // admitted by a reaction queued right after the caller's own.
+      queueMicrotask(() => {
+        let timer: NodeJS.Timeout | undefined;
+        const done = () => {
+          if (timer) clearTimeout(timer);
+          resolve(this.stats());
+        };
+        if (this.#isIdle()) return done();
+        this.#idleWaiters.push(done);
+        if (timeoutMs === undefined) return;
         timer = setTimeout(() => {
           this.#idleWaiters = this.#idleWaiters.filter((waiter) => waiter !== done);
           for (const scope of this.#running) scope.abort(new DrainTimeoutError(timeoutMs));
           resolve(this.stats());
         }, timeoutMs);
-      }
+      });
     });
   }
 
@@ -185,7 +195,7 @@ export class Supervisor {
   }
 
   #isIdle(): boolean {
-    return this.#running.size === 0 && this.#pendingHooks === 0;
+    return this.#running.length === 0 && this.#pendingHooks === 0;
   }
 
   #checkIdle(): void {
@@ -194,6 +204,10 @@ export class Supervisor {
     this.#idleWaiters = [];
     for (const waiter of waiters) waiter();
   }
+}
+
+function infoFor(scope: ExecutionScope, role: ExecutionInfo['role'], background: boolean): ExecutionInfo {
+  return { experiment: scope.entry.name, role, background, configId: scope.config.config_id };
 }
 
 function logBackgroundError(error: unknown, info: ExecutionInfo): void {

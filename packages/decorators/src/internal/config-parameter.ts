@@ -1,27 +1,68 @@
-import { isConfigClass } from '@spearmint/core';
-import { parameterNames } from './parameter-names';
+import { type BindOptions, type BoundParameter, isConfigClass } from '@spearmint/core';
+import { type ParameterName, parameterNames } from './parameter-names';
 
-/** Where the config goes in a function's arguments; `-1` when nowhere. */
-export function findConfigParameter(
-  fn: Function,
-  functionName: string,
-  configParam: string | number | undefined,
-  paramTypes: readonly unknown[] | undefined,
-): number {
-  const names = parameterNames(fn);
-  if (configParam !== undefined) return explicitIndex(configParam, names.map((p) => p.name), functionName);
-  const byName = names.findIndex((p) => p.name === 'config' && !p.rest);
-  if (byName >= 0) return byName;
-  return paramTypes ? paramTypes.findIndex(isConfigClass) : -1;
+/** Which parameters of a function receive the config (`configIndex`, `-1`: none) and bound values. */
+export interface InjectedParameters {
+  readonly configIndex: number;
+  readonly bound: readonly BoundParameter[];
 }
 
-function explicitIndex(configParam: string | number, names: (string | undefined)[], functionName: string): number {
+/**
+ * Finds, once at decoration, where configs go. The whole config goes to `configParam`, else to
+ * the parameter named `config`, else (legacy, with metadata) to the first one typed `Config`;
+ * a parameter with a `bind` entry gets its bound value instead.
+ */
+export function findInjectedParameters(
+  fn: Function,
+  functionName: string,
+  options: { readonly configParam?: string | number | undefined; readonly bind?: BindOptions | undefined },
+  paramTypes: readonly unknown[] | undefined,
+): InjectedParameters {
+  const names = parameterNames(fn);
+  const bound = boundParameters(options.bind, names, functionName);
+  const isBound = (index: number) => bound.some((b) => b.index === index);
+  if (options.configParam !== undefined) {
+    const configIndex = explicitIndex(options.configParam, names, functionName);
+    if (isBound(configIndex)) {
+      throw new TypeError(
+        `Parameter '${names[configIndex]!.name}' of '${functionName}' is both \`configParam\` and a \`bind\` entry; a parameter receives ` +
+          'either the whole config (configParam) or a bound value (bind): remove one of the two.',
+      );
+    }
+    return { configIndex, bound };
+  }
+  const byName = names.findIndex((p, i) => p.name === 'config' && !p.rest && !isBound(i));
+  const byType = paramTypes ? paramTypes.findIndex((type, i) => isConfigClass(type) && !isBound(i)) : -1;
+  return { configIndex: byName >= 0 ? byName : byType, bound };
+}
+
+function boundParameters(bind: BindOptions | undefined, names: readonly ParameterName[], functionName: string): BoundParameter[] {
+  if (bind === undefined) return [];
+  if (bind === null || typeof bind !== 'object' || Array.isArray(bind)) {
+    throw new TypeError(`Expected \`bind\` of '${functionName}' to be an object of parameter name → path or schema, got ${bind === null ? 'null' : typeof bind}.`);
+  }
+  return Object.keys(bind).map((parameter) => {
+    const index = names.findIndex((p) => p.name === parameter);
+    if (index < 0) {
+      throw new TypeError(`\`bind\` names the parameter '${parameter}', but '${functionName}' has none of that name; its parameters: ${listed(names)}.`);
+    }
+    if (names[index]!.rest) {
+      throw new TypeError(`\`bind\` names '${parameter}' of '${functionName}', a rest parameter; bind a named parameter instead.`);
+    }
+    return { parameter, index, spec: bind[parameter]! };
+  });
+}
+
+function explicitIndex(configParam: string | number, names: readonly ParameterName[], functionName: string): number {
   if (typeof configParam === 'number') {
     if (Number.isInteger(configParam) && configParam >= 0) return configParam;
     throw new TypeError(`Expected \`configParam\` of '${functionName}' to be a parameter name or an index from 0 up, got \`${configParam}\`.`);
   }
-  const index = names.indexOf(configParam);
+  const index = names.findIndex((p) => p.name === configParam);
   if (index >= 0) return index;
-  const listed = names.map((name) => name ?? '(destructured)').join(', ') || '(none)';
-  throw new TypeError(`\`configParam\` '${configParam}' of '${functionName}' is not one of its parameters: ${listed}.`);
+  throw new TypeError(`\`configParam\` '${configParam}' of '${functionName}' is not one of its parameters: ${listed(names)}.`);
+}
+
+function listed(names: readonly ParameterName[]): string {
+  return names.map((p) => (p.name === undefined ? '(destructured)' : p.rest ? `...${p.name}` : p.name)).join(', ') || '(none)';
 }

@@ -1,6 +1,6 @@
-import { type Config, Experiment, type Injection, resolveConfigs, type Strategy, type Supervisor } from '@spearmint/core';
+import { type Config, createBindInjection, Experiment, type Injection, resolveConfigs, type Strategy, type Supervisor } from '@spearmint/core';
 import type { ExperimentOptions } from '../options';
-import { findConfigParameter } from './config-parameter';
+import { findInjectedParameters } from './config-parameter';
 
 /** What an experiment takes from its `Spearmint` instance unless its options say otherwise. */
 export interface ExperimentDefaults {
@@ -9,7 +9,10 @@ export interface ExperimentDefaults {
   readonly supervisor: Supervisor;
 }
 
-/** Builds the engine's `Experiment` for a decorated function: configs, strategy, injection. */
+/**
+ * Builds the engine's `Experiment` for a decorated function: configs, strategy, injections.
+ * Everything is loaded, checked and bound here, so a bad config throws before any wrapper exists.
+ */
 export function createExperiment(
   defaults: ExperimentDefaults,
   options: ExperimentOptions,
@@ -19,8 +22,9 @@ export function createExperiment(
 ): Experiment {
   const name = options.name ?? defaultName;
   const configs = options.configs !== undefined ? resolveConfigs(options.configs, `configs of '${name}'`) : defaults.configs;
-  const configIndex = findConfigParameter(fn, name, options.configParam, paramTypes);
-  const injections: Injection[] = configIndex >= 0 ? [{ index: configIndex, valueFor: (config) => config }] : [];
+  const { configIndex, bound } = findInjectedParameters(fn, name, options, paramTypes);
+  const injections: Injection[] = bound.map((parameter) => createBindInjection(parameter, name));
+  if (configIndex >= 0) injections.unshift({ index: configIndex, valueFor: (config) => config });
   return new Experiment({
     target: fn,
     name,

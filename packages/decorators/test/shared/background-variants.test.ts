@@ -1,6 +1,10 @@
 import { Config, currentSignal, ExecutionInfo, FunctionResult, run, Spearmint, VariantTimeoutError } from '@spearmint/decorators';
 
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import { takeUnhandledEvents } from '../setup/fail-on-unhandled';
+
+const root = join(__dirname, '..', '..', '..', '..');
 
 const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -123,5 +127,29 @@ describe('background variants', () => {
     const stats = await mint.drain();
     expect(stats).toMatchObject({ started: 5, succeeded: 5, inFlight: 0, dropped: 95 });
     expect(drops).toHaveLength(95);
+  });
+
+  it('leave a rejection the caller ignores unhandled, as it would be without Spearmint', () => {
+    // In its own process: jest would fail this test on the (expected) unhandled rejection.
+    const script = join(__dirname, '..', 'fixtures', 'ignored-rejection.ts');
+    const output = execFileSync(join(root, 'node_modules', '.bin', 'tsx'), [script], { cwd: root, encoding: 'utf8' });
+    expect(output.trim().split('\n').sort()).toEqual(['unhandled: ignored by the caller', 'variants: 1']);
+  });
+
+  it('run for a nested experiment that joins after an await, and drain() right after the call covers them', async () => {
+    const ran: string[] = [];
+    const mint = new Spearmint();
+    const inner = mint.experiment({ name: 'inner', configs: [{ id: 'i1' }, { id: 'i2' }] })((config?: Config) => {
+      ran.push(config!.id);
+      return config!.id as string;
+    });
+    const outer = mint.experiment({ name: 'outer', configs: [{ id: 'o' }] })(async () => {
+      await delay(2);
+      return inner();
+    });
+    expect(await outer()).toBe('i1');
+    const stats = await mint.drain();
+    expect(stats).toMatchObject({ started: 1, succeeded: 1 });
+    expect(ran).toEqual(['i1', 'i2']);
   });
 });

@@ -1,0 +1,149 @@
+// The benchmark cases. Each is a trivial function (n + 1) run plainly, inside one
+// AsyncLocalStorage.run (the floor Spearmint is measured against), through Spearmint, and
+// through peer libraries doing the same job.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { GrowthBook } from '@growthbook/growthbook';
+import Scientist from 'scientist';
+import { arun, Config, run, Spearmint } from '@spearmint/decorators';
+import type { MeasureOptions, Operation } from './harness';
+
+export interface BenchCase {
+  /** `sync` cases are compared with `ALS.run (sync)`, `async` ones with `ALS.run (async)`. */
+  kind: 'sync' | 'async';
+  group: 'baseline' | 'spearmint' | 'peer';
+  setup(): { op: Operation; options?: MeasureOptions };
+}
+
+const one = [{ n: 1 }];
+const three = [{ n: 1 }, { n: 1, v: 'b' }, { n: 1, v: 'c' }];
+
+function service(mint: Spearmint) {
+  class Service {
+    @mint.experiment()
+    add(x: number, config?: Config<{ n: number }>): number {
+      return x + config!.n;
+    }
+    @mint.experiment()
+    async addAsync(x: number, config?: Config<{ n: number }>): Promise<number> {
+      return x + config!.n;
+    }
+  }
+  const svc = new Service();
+  return { add: svc.add.bind(svc), addAsync: svc.addAsync.bind(svc) };
+}
+
+class Plain {
+  add(x: number): number {
+    return x + 1;
+  }
+  async addAsync(x: number): Promise<number> {
+    return x + 1;
+  }
+}
+
+// At most 2 variants per call × 40 calls per batch stay under the default bound of 100, and the
+// untimed drain between batches runs them: no variant is dropped, none piles up.
+const drained = (mint: Spearmint): MeasureOptions => ({ batch: 40, afterBatch: () => mint.drain() });
+
+export const cases: Record<string, BenchCase> = {
+  'plain call (sync)': { kind: 'sync', group: 'baseline', setup: () => ((p) => ({ op: (i) => p.add(i) }))(new Plain()) },
+  'plain call (async)': { kind: 'async', group: 'baseline', setup: () => ((p) => ({ op: (i) => p.addAsync(i) }))(new Plain()) },
+  'ALS.run (sync)': {
+    kind: 'sync',
+    group: 'baseline',
+    setup: () => {
+      const als = new AsyncLocalStorage<object>();
+      const p = new Plain();
+      return { op: (i) => als.run({}, () => p.add(i)) };
+    },
+  },
+  'ALS.run (async)': {
+    kind: 'async',
+    group: 'baseline',
+    setup: () => {
+      const als = new AsyncLocalStorage<object>();
+      const p = new Plain();
+      return { op: (i) => als.run({}, () => p.addAsync(i)) };
+    },
+  },
+  'direct call, 1 config (sync)': { kind: 'sync', group: 'spearmint', setup: () => ({ op: service(new Spearmint({ configs: one })).add }) },
+  'direct call, 1 config (async)': { kind: 'async', group: 'spearmint', setup: () => ({ op: service(new Spearmint({ configs: one })).addAsync }) },
+  'direct call, main + 2 background variants: return to caller (async)': {
+    kind: 'async',
+    group: 'spearmint',
+    setup: () => {
+      const mint = new Spearmint({ configs: three });
+      return { op: service(mint).addAsync, options: drained(mint) };
+    },
+  },
+  'direct call, main + 2 background variants: total incl. variants (async)': {
+    kind: 'async',
+    group: 'spearmint',
+    setup: () => {
+      // The drain is timed too: 40 calls, then every variant they started; divided by 40.
+      const mint = new Spearmint({ configs: three });
+      const { addAsync } = service(mint);
+      let n = 0;
+      return { op: async (i) => (await addAsync(i)) + (++n % 40 === 0 ? (await mint.drain()).inFlight : 0), options: { batch: 40 } };
+    },
+  },
+  'run(), main + 2 awaited variants (sync)': {
+    kind: 'sync',
+    group: 'spearmint',
+    setup: () => {
+      const { add } = service(new Spearmint({ configs: three }));
+      return { op: (i) => run(add, true, (runner) => runner(i)) };
+    },
+  },
+  'run(), main + 2 awaited variants (async)': {
+    kind: 'async',
+    group: 'spearmint',
+    setup: () => {
+      const { addAsync } = service(new Spearmint({ configs: three }));
+      return { op: (i) => run(addAsync, true, (runner) => runner(i)) };
+    },
+  },
+  'arun(), main + 2 awaited variants (async)': {
+    kind: 'async',
+    group: 'spearmint',
+    setup: () => {
+      const { addAsync } = service(new Spearmint({ configs: three }));
+      return { op: (i) => arun(addAsync, true, (runner) => runner(i)) };
+    },
+  },
+  'scientist 1.1.1, control only (sync)': {
+    kind: 'sync',
+    group: 'peer',
+    setup: () => {
+      const scientist = new Scientist();
+      const p = new Plain();
+      return { op: (i) => scientist.science('add', (e) => e.use(() => p.add(i))) };
+    },
+  },
+  'scientist 1.1.1, control + candidate (sync)': {
+    kind: 'sync',
+    group: 'peer',
+    setup: () => {
+      const scientist = new Scientist();
+      scientist.on('result', () => undefined);
+      const p = new Plain();
+      return {
+        op: (i) =>
+          scientist.science('add', (e) => {
+            e.use(() => p.add(i));
+            e.try(() => p.add(i));
+          }),
+      };
+    },
+  },
+  'GrowthBook run(), 2 variations (sync)': {
+    kind: 'sync',
+    group: 'peer',
+    setup: () => {
+      const gb = new GrowthBook({ attributes: { id: 'user-1' } });
+      const experiment = { key: 'add', variations: [1, 2] as [number, number] };
+      const p = new Plain();
+      return { op: (i) => p.add(i) + gb.run(experiment).value };
+    },
+  },
+};

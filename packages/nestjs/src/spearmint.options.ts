@@ -1,0 +1,36 @@
+import type { SpearmintOptions } from '@spearmint/decorators';
+import { DEFAULT_SHUTDOWN_DRAIN_TIMEOUT_MS } from './spearmint.constants';
+import type { ResolvedSpearmintModuleOptions, SpearmintModuleFactoryOptions } from './interfaces/spearmint-module-options.interface';
+import { drainTimeoutMessage, globalInFactoryMessage, globalMessage, optionsObjectMessage } from './spearmint.messages';
+
+/**
+ * The one place where the module's defaults are merged in and its own options checked, for
+ * `forRoot()` and for whatever a `forRootAsync()` factory returns. `label` names the caller in
+ * error messages. The `Spearmint` options are checked by `new Spearmint()` itself.
+ */
+export function resolveModuleOptions(options: unknown, label: string): ResolvedSpearmintModuleOptions {
+  if (options === undefined) options = {};
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw new TypeError(optionsObjectMessage(label, options));
+  }
+  if ('global' in options) throw new TypeError(globalInFactoryMessage(label));
+  const given = options as SpearmintModuleFactoryOptions;
+  const timeout = given.shutdownDrainTimeoutMs ?? DEFAULT_SHUTDOWN_DRAIN_TIMEOUT_MS;
+  if (typeof timeout !== 'number' || Number.isNaN(timeout) || timeout < 0) {
+    throw new TypeError(drainTimeoutMessage(label, timeout));
+  }
+  return Object.freeze({ ...given, shutdownDrainTimeoutMs: timeout });
+}
+
+/** Whether the module is global: `true` unless `global: false` is given. */
+export function resolveGlobal(global: unknown, label: string): boolean {
+  if (global === undefined) return true;
+  if (typeof global !== 'boolean') throw new TypeError(globalMessage(label, global));
+  return global;
+}
+
+/** The options for `new Spearmint()`: the module's options without the module's own. */
+export function spearmintOptionsOf(options: ResolvedSpearmintModuleOptions): SpearmintOptions {
+  const { shutdownDrainTimeoutMs: _moduleOnly, ...spearmintOptions } = options;
+  return spearmintOptions;
+}

@@ -19,7 +19,7 @@ function project(
     testMatch: options.testMatch.map((pattern) => `<rootDir>/${pattern}`),
     setupFiles: options.setupFiles?.map((file) => `<rootDir>/${file}`) ?? [],
     setupFilesAfterEnv: [`<rootDir>/${decoratorTests}/setup/fail-on-unhandled.ts`],
-    moduleNameMapper: { '^@spearmint/(core|decorators|nestjs)$': '<rootDir>/packages/$1/src/index.ts' },
+    moduleNameMapper: { '^@spearmint/(core|decorators|nestjs|cli)$': '<rootDir>/packages/$1/src/index.ts' },
     transform: {
       '^.+\\.ts$': ['ts-jest', { tsconfig: `<rootDir>/${options.tsconfig}` }],
       // arktype ships ES modules only; compiled to CommonJS here so tests can import it
@@ -54,6 +54,8 @@ const config: Config = {
       setupFiles: [`${decoratorTests}/setup/legacy.ts`],
     }),
     project('examples', { tsconfig: 'tsconfig.json', testMatch: ['examples/test/**/*.test.ts'] }),
+    // spearmint eval: the CLI run through tsx, its HTML report opened in headless Chromium.
+    project('cli', { tsconfig: 'tsconfig.json', testMatch: ['packages/cli/test/**/*.test.ts'] }),
     // NestJS 11 apps over HTTP (legacy decorators, as Nest compiles); NestJS 12: npm run test:nest12.
     project('nestjs', {
       tsconfig: 'tsconfig.legacy.json',

@@ -33,6 +33,43 @@ export { Supervisor, DEFAULT_MAX_BACKGROUND_VARIANTS } from './engine/supervisor
 export type { SupervisorOptions, SupervisorLimits, VariantStats, VariantOutcome } from './engine/supervisor';
 export type { ExecutionHooks, ExecutionInfo } from './engine/hooks';
 
+// Comparing variants with main, and tracing
+export { deepEqual } from './engine/compare';
+export type { Compare } from './engine/compare';
+export type { MismatchInfo, MismatchReason } from './engine/hooks';
+export type { ObservationOptions } from './engine/supervisor';
+export type { ComparisonCounts } from './engine/comparison-tally';
+export type { OpenTelemetryApi } from './tracing/otel-api';
+
+// Evaluation (offline: every config over a dataset, with evaluators)
+export { evaluate } from './evaluation/evaluate';
+export type { CallInput } from './evaluation/evaluate';
+export type { EvaluateOptions } from './evaluation/evaluate-options';
+export type { Dataset, EvaluationRecord } from './evaluation/dataset';
+export type {
+  Evaluator,
+  EvaluatorContext,
+  EvaluatorDefinition,
+  EvaluatorFunction,
+  Evaluators,
+  MetricDirection,
+  Score,
+} from './evaluation/evaluator';
+export type {
+  BestConfig,
+  ConfigEvaluation,
+  EvaluationResult,
+  EvaluatorErrorSummary,
+  ExecutionResult,
+  LatencySummary,
+  MetricInfo,
+  MetricSummary,
+  RecordResult,
+} from './evaluation/evaluation-result';
+export { countDatasetRecords } from './evaluation/read-dataset';
+export { RESERVOIR_SIZE } from './evaluation/reservoir';
+export { DatasetError, EvaluationAbortedError, EvaluationOutputError } from './evaluation/evaluation-errors';
+
 // Errors
 export {
   SpearmintError,

@@ -1,4 +1,4 @@
-import type { BindOptions, ConfigSource, Strategy, SupervisorOptions } from '@spearmint/core';
+import type { BindOptions, Compare, ConfigSource, Strategy, SupervisorOptions } from '@spearmint/core';
 
 /** Options of one experiment: `mint.experiment(options)` or `experiment(options)`. */
 export interface ExperimentOptions {
@@ -40,9 +40,22 @@ export interface ExperimentOptions {
    * ```
    */
   bind?: BindOptions;
+  /**
+   * Decides whether a variant agrees with main, given both values (awaited); called only when
+   * both returned, and must return a boolean synchronously. Sets each variant's `matchesMain`,
+   * counts `stats().comparisons` and calls `onMismatch`.
+   *
+   * @example
+   * ```ts
+   * @mint.experiment({ compare: (main: Triage, variant: Triage) => main.queue === variant.queue })
+   * triage(ticket: Ticket, config?: Config): Triage { ... }
+   * ```
+   * @default the instance's `compare`, else deep equality (`util.isDeepStrictEqual`)
+   */
+  compare?: Compare;
 }
 
-/** Options of `new Spearmint(options)`: default configs and strategy, limits and hooks. */
+/** Options of `new Spearmint(options)`: default configs, strategy and `compare`, limits, hooks and tracing. */
 export interface SpearmintOptions extends SupervisorOptions {
   /**
    * Configs of every experiment of this instance that does not give its own: objects, `Config`s,
@@ -57,8 +70,19 @@ export interface SpearmintOptions extends SupervisorOptions {
   strategy?: Strategy;
 }
 
-const EXPERIMENT_KEYS = ['configs', 'strategy', 'name', 'configParam', 'bind'] as const;
-const SPEARMINT_KEYS = ['configs', 'strategy', 'maxBackgroundVariants', 'variantTimeoutMs', 'onResult', 'onError', 'onDrop'] as const;
+const EXPERIMENT_KEYS = ['configs', 'strategy', 'name', 'configParam', 'bind', 'compare'] as const;
+const SPEARMINT_KEYS = [
+  'configs',
+  'strategy',
+  'maxBackgroundVariants',
+  'variantTimeoutMs',
+  'onResult',
+  'onError',
+  'onDrop',
+  'onMismatch',
+  'compare',
+  'openTelemetry',
+] as const;
 
 /** Throws a `TypeError` for a non-object or an unknown key (a typo such as `config:`). */
 export function checkOptions(options: unknown, allowed: readonly string[], label: string): void {

@@ -52,7 +52,7 @@ describe('@spearmint/nestjs on NestJS 12', () => {
     ]);
 
     await app.close();
-    expect(mint.stats()).toEqual({ started: 2, succeeded: 2, failed: 0, timedOut: 0, dropped: 0, inFlight: 0 });
+    expect(mint.stats()).toMatchObject({ started: 2, succeeded: 2, failed: 0, timedOut: 0, dropped: 0, inFlight: 0 });
     expect(report.rows().map((row) => `${row.role}:${row.configId}:${row.runs}`).sort()).toEqual([
       'main:keywords-v1:2',
       'variant:keywords-v2:2',

@@ -4,8 +4,11 @@ import { VariantTimeoutError } from '../errors';
 import { ExperimentCaseResults } from '../experiment-case-results';
 import { FunctionResult } from '../function-result';
 import { isPromiseLike } from '../internal/is-promise-like';
+import type { CallTrace } from '../tracing/tracing';
 import { variantCases } from './case-plan';
+import { compareWithMain, type MainOutcome } from './compare';
 import type { Experiment } from './experiment';
+import type { VariantOutcome } from './supervisor';
 
 /**
  * What the caller of an entry call wants back. `direct`: main's value, variants in the
@@ -24,6 +27,10 @@ class EntryScope extends ExecutionScope {
    * `onResult` hook, no nested experiment yet. A nested experiment joining later attaches then.
    */
   unobserved: Promise<unknown> | undefined = undefined;
+  /** The call's spans; `undefined` unless a tracer provider is registered. */
+  trace: CallTrace | undefined = undefined;
+  /** Main's outcome, kept once it settled when there are variants to compare with it: its result when built. */
+  main: MainOutcome | undefined = undefined;
 
   constructor(
     entry: Experiment,
@@ -79,12 +86,14 @@ export function runExperiment(experiment: Experiment, thisArg: unknown, args: un
 
 function startEntry(experiment: Experiment, thisArg: unknown, args: unknown[], mode: Mode): unknown {
   const [main, variantConfigs] = experiment.plan();
+  const supervisor = experiment.supervisor;
   const scope = new EntryScope(experiment, main, variantConfigs, thisArg, args, experiment.callerMask(args), mode);
-  if (mode !== 'direct' || experiment.supervisor.observesResults) scope.started = performance.now();
+  if (mode !== 'direct' || supervisor.needsMainResult) scope.started = performance.now();
+  if (supervisor.tracing !== undefined) scope.trace = supervisor.tracing.startCall(experiment);
 
   let value: unknown;
   try {
-    value = executionStorage.run(scope, runMain, scope);
+    value = executionStorage.run(scope, scope.trace === undefined ? runMain : runTracedMain, scope);
   } catch (error) {
     return answer(scope, false, error);
   }
@@ -93,7 +102,7 @@ function startEntry(experiment: Experiment, thisArg: unknown, args: unknown[], m
   if (mode === 'direct') {
     // When nothing needs main's outcome yet, the caller gets main's own promise and nothing
     // waits for it: no work for variants when there are none.
-    if (variantConfigs.length === 0 && !experiment.supervisor.observesResults && !scope.joined) {
+    if (variantConfigs.length === 0 && !supervisor.observesResults && !scope.joined && scope.trace === undefined) {
       scope.unobserved = promise;
       return promise;
     }
@@ -125,6 +134,11 @@ function runMain(scope: EntryScope): unknown {
   return scope.entry.invoke(scope.thisArg, scope.args, scope.config, scope.mask);
 }
 
+/** Main inside its case span (a traced call only: the untraced path stays as small as it was). */
+function runTracedMain(scope: EntryScope): unknown {
+  return scope.trace!.runCase(scope, 'main', false, runMain, scope);
+}
+
 /**
  * Answers the caller once main settled: its value (direct), or the case results. With awaited
  * variants, this is the sync path: the variants of a sync main run one after another, now.
@@ -136,6 +150,7 @@ function answer(scope: EntryScope, ok: boolean, value: unknown): unknown {
     return scope.mode === 'direct' ? value : new ExperimentCaseResults(mainResult!, []);
   }
   const variantResults = variantScopes(scope).map((variant) => awaitedSyncVariant(scope, variant));
+  scope.trace?.end(ok, value);
   if (!ok) throw value;
   return new ExperimentCaseResults(mainResult!, variantResults);
 }
@@ -155,11 +170,16 @@ function awaitVariants(
   const scopes = variantScopes(scope);
   const variantResults: FunctionResult[] = [];
   let pending = scopes.length;
-  const done = () => (ok ? resolve(new ExperimentCaseResults(mainResult, variantResults)) : reject(value));
+  const done = () => {
+    scope.trace?.end(ok, value);
+    if (ok) resolve(new ExperimentCaseResults(mainResult, variantResults));
+    else reject(value);
+  };
   if (pending === 0) return done();
   const supervisor = scope.entry.supervisor;
   scopes.forEach((variant, i) => {
     const record = (result: FunctionResult) => {
+      finishVariant(scope, variant, result);
       supervisor.report(result, variant, 'variant', false);
       variantResults[i] = result;
       if (--pending === 0) done();
@@ -170,20 +190,37 @@ function awaitVariants(
   });
 }
 
-/** Reports main and, unless they are awaited, starts the background variants. Never throws. */
+/**
+ * Reports main, keeps its outcome for the comparisons and, unless they are awaited, starts the
+ * background variants. Never throws.
+ */
 function afterMain(scope: EntryScope, ok: boolean, value: unknown): FunctionResult | undefined {
   const supervisor = scope.entry.supervisor;
+  const trace = scope.trace;
+  if (trace !== undefined) trace.endCase(scope, ok, value);
   let mainResult: FunctionResult | undefined;
-  if (scope.mode !== 'direct' || supervisor.observesResults) {
+  if (scope.mode !== 'direct' || supervisor.needsMainResult) {
     const durationMs = performance.now() - scope.started;
     mainResult = new FunctionResult(ok ? value : undefined, scope.experimentCase, durationMs, ok, ok ? undefined : value);
     supervisor.report(mainResult, scope, 'main', false);
   }
-  if (scope.mode !== 'await') {
+  if (scope.mode === 'await') {
+    scope.main = mainResult; // built in this mode
+  } else {
     const scopes = variantScopes(scope);
-    if (scopes.length > 0) startBackground(scope, scopes);
+    if (scopes.length > 0) {
+      scope.main = mainResult ?? { ok, result: ok ? value : undefined, error: ok ? undefined : value };
+      startBackground(scope, scopes);
+    }
+    if (trace !== undefined) trace.end(ok, value);
   }
   return mainResult;
+}
+
+/** Once a variant's result is final: ends its span and compares it with main. */
+function finishVariant(entry: EntryScope, scope: ExecutionScope, result: FunctionResult): void {
+  if (entry.trace !== undefined) entry.trace.endCase(scope, result.ok, result.error);
+  compareWithMain(entry.main!, scope, result, entry.mode !== 'await');
 }
 
 /**
@@ -217,11 +254,15 @@ function settle(scope: ExecutionScope, started: number, fn: () => unknown): Func
 
 /** One variant execution, in its own scope. */
 function executeVariant(entry: EntryScope, scope: ExecutionScope): FunctionResult | Promise<FunctionResult> {
-  return settle(scope, performance.now(), () => executionStorage.run(scope, runVariant, entry, scope));
+  return settle(scope, performance.now(), () => executionStorage.run(scope, entry.trace === undefined ? runVariant : runTracedVariant, entry, scope));
 }
 
 function runVariant(entry: EntryScope, scope: ExecutionScope): unknown {
   return entry.entry.invoke(entry.thisArg, entry.args, scope.config, entry.mask);
+}
+
+function runTracedVariant(entry: EntryScope, scope: ExecutionScope): unknown {
+  return entry.trace!.runCase(scope, 'variant', entry.mode !== 'await', runVariant, entry, scope);
 }
 
 /** An awaited variant of a sync main: runs now, in its own scope. */
@@ -235,6 +276,7 @@ function awaitedSyncVariant(entry: EntryScope, scope: ExecutionScope): FunctionR
         'so run() could not wait for it. Make the function consistently sync or async (use arun() for async).',
     ));
   }
+  finishVariant(entry, scope, result);
   entry.entry.supervisor.report(result, scope, 'variant', false);
   return result;
 }
@@ -247,7 +289,10 @@ function awaitedSyncVariant(entry: EntryScope, scope: ExecutionScope): FunctionR
 function startBackground(entry: EntryScope, scopes: readonly ExecutionScope[]): void {
   const supervisor = entry.entry.supervisor;
   let admitted: ExecutionScope[] | undefined;
-  for (const scope of scopes) if (supervisor.admit(scope)) (admitted ??= []).push(scope);
+  for (const scope of scopes) {
+    if (supervisor.admit(scope)) (admitted ??= []).push(scope);
+    else if (entry.trace !== undefined) entry.trace.variantDropped(scope);
+  }
   if (admitted) setImmediate(runBackground, entry, admitted);
 }
 
@@ -256,15 +301,19 @@ function runBackground(entry: EntryScope, scopes: readonly ExecutionScope[]): vo
 }
 
 function runInBackground(entry: EntryScope, scope: ExecutionScope): void {
-  const supervisor = entry.entry.supervisor;
   const outcome = executeVariant(entry, scope);
-  if (!isPromiseLike(outcome)) {
-    supervisor.complete(scope, outcome.ok ? 'succeeded' : 'failed', outcome);
-    return;
-  }
-  withTimeout(entry, scope, outcome, (timedOut) => supervisor.complete(scope, 'timedOut', timedOut)).then((result) =>
-    supervisor.complete(scope, result.ok ? 'succeeded' : 'failed', result),
+  if (!isPromiseLike(outcome)) return endBackground(entry, scope, outcome, outcome.ok ? 'succeeded' : 'failed');
+  withTimeout(entry, scope, outcome, (timedOut) => endBackground(entry, scope, timedOut, 'timedOut')).then((result) =>
+    endBackground(entry, scope, result, result.ok ? 'succeeded' : 'failed'),
   );
+}
+
+/** Ends a background variant once (a settlement after its timeout is ignored). */
+function endBackground(entry: EntryScope, scope: ExecutionScope, result: FunctionResult, outcome: VariantOutcome): void {
+  const supervisor = entry.entry.supervisor;
+  if (!supervisor.isRunning(scope)) return;
+  finishVariant(entry, scope, result);
+  supervisor.complete(scope, outcome, result);
 }
 
 /**

@@ -3,6 +3,8 @@ import { assertUniqueConfigIds } from '../config/resolve-configs';
 import { RuntimeContext } from '../context/request-context';
 import { SpearmintError } from '../errors';
 import { isContextFree, type Strategy } from '../strategies/strategy';
+import type { Compare } from './compare';
+import { ComparisonTally } from './comparison-tally';
 import type { Supervisor } from './supervisor';
 
 /** The config of an experiment that has none. */
@@ -30,6 +32,8 @@ export interface ExperimentSetup {
   readonly strategy: Strategy;
   readonly supervisor: Supervisor;
   readonly injections: readonly Injection[];
+  /** Compares each variant's value with main's. @default the supervisor's `compare` */
+  readonly compare?: Compare;
 }
 
 /**
@@ -42,6 +46,9 @@ export class Experiment {
   readonly strategy: Strategy;
   readonly supervisor: Supervisor;
   readonly injections: readonly Injection[];
+  readonly compare: Compare;
+  /** How its variants compared with main, per config. */
+  readonly comparisons = new ComparisonTally();
   #name: string;
   /** The strategy's answer, when it depends on the configs only. */
   readonly #fixedPlan: readonly [Config, Config[]] | undefined;
@@ -53,6 +60,10 @@ export class Experiment {
     this.strategy = setup.strategy;
     this.supervisor = setup.supervisor;
     this.injections = setup.injections;
+    if (setup.compare !== undefined && typeof setup.compare !== 'function') {
+      throw new TypeError(`Expected \`compare\` of experiment '${this.#name}' to be a function, got ${setup.compare === null ? 'null' : typeof setup.compare}.`);
+    }
+    this.compare = setup.compare ?? setup.supervisor.compare;
     if (this.injections.length > 30) {
       throw new SpearmintError('SPEARMINT_TOO_MANY_INJECTIONS', `Experiment '${this.#name}' injects ${this.injections.length} parameters; at most 30 are supported.`);
     }

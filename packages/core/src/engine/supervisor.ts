@@ -2,7 +2,12 @@ import { DrainTimeoutError } from '../errors';
 import type { ExecutionScope } from '../context/execution-scope';
 import type { FunctionResult } from '../function-result';
 import { isPromiseLike } from '../internal/is-promise-like';
-import type { ExecutionHooks, ExecutionInfo } from './hooks';
+import type { OpenTelemetryApi } from '../tracing/otel-api';
+import { createTracing, type Tracing } from '../tracing/tracing';
+import { type Compare, deepEqual } from './compare';
+import type { ComparisonCounts } from './comparison-tally';
+import type { Experiment } from './experiment';
+import type { ExecutionHooks, ExecutionInfo, MismatchInfo, MismatchReason } from './hooks';
 
 /** Limits on background variants. */
 export interface SupervisorLimits {
@@ -19,7 +24,26 @@ export interface SupervisorLimits {
   variantTimeoutMs?: number;
 }
 
-export type SupervisorOptions = SupervisorLimits & ExecutionHooks;
+/** How variants are compared with main, and whether calls are traced. */
+export interface ObservationOptions {
+  /**
+   * Decides whether a variant agrees with main, given both values (awaited); called only when
+   * both returned, and must return a boolean synchronously. Sets each variant's `matchesMain`,
+   * counts `stats().comparisons` and calls `onMismatch`. An experiment's own `compare` wins.
+   * @default deep equality (`util.isDeepStrictEqual`)
+   */
+  compare?: Compare;
+  /**
+   * OpenTelemetry tracing: `false` turns it off; the `@opentelemetry/api` module uses that one
+   * (for a bundle or an app whose copy `require` cannot find). Either way, spans are made only
+   * while a tracer provider is registered (an OpenTelemetry SDK is set up).
+   * @default `@opentelemetry/api` when it is installed, else off
+   */
+  openTelemetry?: OpenTelemetryApi | false;
+}
+
+export type SupervisorOptions = SupervisorLimits & ExecutionHooks & ObservationOptions;
+
 
 /** Counts of one `Spearmint` instance's background variants. */
 export interface VariantStats {
@@ -30,6 +54,11 @@ export interface VariantStats {
   readonly dropped: number;
   /** `started - succeeded - failed - timedOut`. */
   readonly inFlight: number;
+  /**
+   * Experiment name → the entry experiment's `config_id` → comparisons of its variants with
+   * main, awaited and background alike (unlike the counts above, which are background only).
+   */
+  readonly comparisons: Readonly<Record<string, Readonly<Record<string, ComparisonCounts>>>>;
 }
 
 /** How a background variant ended. */
@@ -47,12 +76,20 @@ export class Supervisor {
   readonly hooks: ExecutionHooks;
   /** True when an `onResult` hook exists, so results of direct calls are worth building. */
   readonly observesResults: boolean;
+  /** True when a hook takes main's result (`onResult`, `onMismatch`): direct calls time and build it. */
+  readonly needsMainResult: boolean;
+  /** The instance's default `compare`. */
+  readonly compare: Compare;
+  /** Where spans come from; `undefined` when tracing is off or `@opentelemetry/api` is absent. */
+  readonly tracing: Tracing | undefined;
 
   #started = 0;
   #succeeded = 0;
   #failed = 0;
   #timedOut = 0;
   #dropped = 0;
+  /** The experiments whose variants were compared with main; each keeps its own counts. */
+  readonly #compared: Experiment[] = [];
   // The variants in flight; each knows its index (`backgroundSlot`), so adding and removing
   // one is O(1) without hashing a fresh object on every call, as a Set would.
   readonly #running: ExecutionScope[] = [];
@@ -69,15 +106,18 @@ export class Supervisor {
     if (timeout !== undefined && !(typeof timeout === 'number' && timeout > 0)) {
       throw new TypeError(`Expected \`variantTimeoutMs\` to be a number above 0, got \`${String(timeout)}\` (${typeof timeout}).`);
     }
-    for (const hook of ['onResult', 'onError', 'onDrop'] as const) {
+    for (const hook of ['onResult', 'onError', 'onDrop', 'onMismatch', 'compare'] as const) {
       if (options[hook] !== undefined && typeof options[hook] !== 'function') {
         throw new TypeError(`Expected \`${hook}\` to be a function, got ${typeof options[hook]}.`);
       }
     }
     this.maxBackgroundVariants = max;
     this.variantTimeoutMs = timeout;
-    this.hooks = { onResult: options.onResult, onError: options.onError ?? logBackgroundError, onDrop: options.onDrop };
+    this.hooks = { onResult: options.onResult, onError: options.onError ?? logBackgroundError, onDrop: options.onDrop, onMismatch: options.onMismatch };
     this.observesResults = options.onResult !== undefined;
+    this.needsMainResult = options.onResult !== undefined || options.onMismatch !== undefined;
+    this.compare = options.compare ?? deepEqual;
+    this.tracing = createTracing(options.openTelemetry);
   }
 
   stats(): VariantStats {
@@ -88,7 +128,51 @@ export class Supervisor {
       timedOut: this.#timedOut,
       dropped: this.#dropped,
       inFlight: this.#running.length,
+      comparisons: this.#comparisonsSnapshot(),
     });
+  }
+
+  /** The counts of every compared experiment, by name (experiments sharing a name add up). */
+  #comparisonsSnapshot(): VariantStats['comparisons'] {
+    const byName: Record<string, Record<string, ComparisonCounts>> = {};
+    for (const experiment of this.#compared) experiment.comparisons.addTo((byName[experiment.name] ??= {}));
+    for (const counts of Object.values(byName)) {
+      for (const counted of Object.values(counts)) Object.freeze(counted);
+      Object.freeze(counts);
+    }
+    return Object.freeze(byName);
+  }
+
+  /** Lists an experiment in `stats().comparisons` (called once, on its first comparison). */
+  trackComparisons(experiment: Experiment): void {
+    this.#compared.push(experiment);
+  }
+
+  /**
+   * Reports a variant that does not match main to `onMismatch`; without that hook, logs a
+   * failing `compare` (which no one would see otherwise).
+   */
+  reportMismatch(
+    mainResult: FunctionResult,
+    result: FunctionResult,
+    scope: ExecutionScope,
+    background: boolean,
+    reason: MismatchReason,
+    compareError: unknown,
+  ): void {
+    const onMismatch = this.hooks.onMismatch;
+    if (onMismatch === undefined) {
+      if (reason === 'compareFailed') logCompareError(compareError, infoFor(scope, 'variant', background));
+      return;
+    }
+    const info: MismatchInfo = { ...infoFor(scope, 'variant', background), role: 'variant', reason };
+    this.callHook(onMismatch, mainResult, result, reason === 'compareFailed' ? { ...info, compareError } : info);
+  }
+
+  /** True while an admitted background variant has not ended. */
+  isRunning(scope: ExecutionScope): boolean {
+    const slot = scope.backgroundSlot;
+    return slot >= 0 && this.#running[slot] === scope;
   }
 
   /** Admits one background variant (counts it as started), or counts it as dropped and returns `false`. */
@@ -108,8 +192,8 @@ export class Supervisor {
    * aborts its signal. Does nothing for one already ended (a variant settling after it timed out).
    */
   complete(scope: ExecutionScope, outcome: VariantOutcome, result: FunctionResult): void {
+    if (!this.isRunning(scope)) return;
     const slot = scope.backgroundSlot;
-    if (slot < 0 || this.#running[slot] !== scope) return;
     if (outcome === 'timedOut') scope.abort(result.error);
     this.report(result, scope, 'variant', true); // before the slot frees, so drain() also waits for these hooks
     const last = this.#running.pop()!;
@@ -217,5 +301,13 @@ function logBackgroundError(error: unknown, info: ExecutionInfo): void {
 
 function logHookError(error: unknown): void {
   const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  console.error(`[spearmint] a hook (onResult, onError or onDrop) failed; the error was contained: ${message}`);
+  console.error(`[spearmint] a hook (onResult, onError, onDrop or onMismatch) failed; the error was contained: ${message}`);
+}
+
+function logCompareError(error: unknown, info: ExecutionInfo): void {
+  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  console.error(
+    `[spearmint] compare failed for variant '${info.configId}' of experiment '${info.experiment}', so it counts as a mismatch: ${message}. ` +
+      'Make compare return true or false without throwing (an onMismatch hook receives this error as info.compareError instead of this log).',
+  );
 }

@@ -32,5 +32,6 @@ export function createExperiment(
     strategy: options.strategy ?? defaults.strategy,
     supervisor: defaults.supervisor,
     injections,
+    compare: options.compare,
   });
 }

@@ -30,7 +30,16 @@ describe('background variants', () => {
     expect(takeUnhandledEvents()).toEqual([]); // recorded on the real process by the jest environment
     expect(errors).toHaveLength(2);
     expect(errors[0]![1]).toEqual({ experiment: 'Svc.process', role: 'variant', background: true, configId: new Config({ id: 'failing_variant' }).config_id });
-    expect(mint.stats()).toEqual({ started: 2, succeeded: 0, failed: 2, timedOut: 0, dropped: 0, inFlight: 0 });
+    const failingId = new Config({ id: 'failing_variant' }).config_id;
+    expect(mint.stats()).toEqual({
+      started: 2,
+      succeeded: 0,
+      failed: 2,
+      timedOut: 0,
+      dropped: 0,
+      inFlight: 0,
+      comparisons: { 'Svc.process': { [failingId]: { compared: 2, mismatched: 2 } } },
+    });
   });
 
   it('start only after the caller has main result, and are admitted by then', () => {

@@ -40,7 +40,21 @@ describe('the example NestJS service', () => {
     expect(byConfig['remote-model']).toMatchObject({ runs: 2, failed: 0, urgent: 2 });
     expect(byConfig['remote-model']!.meanMs).toBeGreaterThanOrEqual(45);
     const report = await running.get('/triage/report');
-    expect(report.body.variants).toEqual({ started: 4, succeeded: 4, failed: 0, timedOut: 0, dropped: 0, inFlight: 0 });
+    expect(report.body.variants).toEqual({
+      started: 4,
+      succeeded: 4,
+      failed: 0,
+      timedOut: 0,
+      dropped: 0,
+      inFlight: 0,
+      // every shadow answer differs from main's (other scores), so each comparison is a mismatch
+      comparisons: {
+        'TriageService.triage': {
+          'keywords-v2': { compared: 2, mismatched: 2 },
+          'remote-model': { compared: 2, mismatched: 2 },
+        },
+      },
+    });
   });
 
   it('counts the shadow that finishes 50 ms after the response as succeeded once app.close() has resolved', async () => {
@@ -50,7 +64,7 @@ describe('the example NestJS service', () => {
     const response = await running.post('/triage', { text: 'Total outage' });
     expect(response.body.configId).toBe('keywords-v1');
     await running.app.close();
-    expect(mint.stats()).toEqual({ started: 2, succeeded: 2, failed: 0, timedOut: 0, dropped: 0, inFlight: 0 });
+    expect(mint.stats()).toMatchObject({ started: 2, succeeded: 2, failed: 0, timedOut: 0, dropped: 0, inFlight: 0 });
     expect(report.rows().find((row) => row.configId === 'remote-model')).toMatchObject({ runs: 1, failed: 0, urgent: 1 });
   });
 

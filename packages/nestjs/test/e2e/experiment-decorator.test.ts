@@ -69,7 +69,7 @@ describe('@Experiment() in a NestJS app', () => {
     expect(running.app.get(Spearmint).stats().started).toBe(0);
     await running.app.close();
     expect(finished).toEqual(['own-main', 'own-slow-shadow']);
-    expect(ownMint.stats()).toEqual({ started: 1, succeeded: 1, failed: 0, timedOut: 0, dropped: 0, inFlight: 0 });
+    expect(ownMint.stats()).toMatchObject({ started: 1, succeeded: 1, failed: 0, timedOut: 0, dropped: 0, inFlight: 0 });
   });
 
   it('sets up an @Experiment() method that an overriding one calls with super (a nested experiment)', async () => {

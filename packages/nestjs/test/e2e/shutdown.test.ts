@@ -35,7 +35,7 @@ describe('shutdown', () => {
     expect(response.body).toEqual({ value: 'fast-main:hi' });
     await running.app.close();
     expect(timeline).toEqual(['finished:fast-main', 'responded', 'finished:shadow-50ms']);
-    expect(mint.stats()).toEqual({ started: 1, succeeded: 1, failed: 0, timedOut: 0, dropped: 0, inFlight: 0 });
+    expect(mint.stats()).toMatchObject({ started: 1, succeeded: 1, failed: 0, timedOut: 0, dropped: 0, inFlight: 0 });
     expect(results.map((r) => [r.info.role, r.info.configId, r.ok, r.result])).toEqual([
       ['main', 'fast-main', true, 'fast-main:hi'],
       ['variant', 'shadow-50ms', true, 'shadow-50ms:hi'],

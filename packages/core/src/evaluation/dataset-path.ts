@@ -1,0 +1,16 @@
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The absolute file path of a dataset given as a path or a `file:` URL (relative: against `process.cwd()`). */
+export function datasetPath(dataset: string | URL): string {
+  if (typeof dataset === 'string') return resolve(dataset);
+  if (dataset.protocol !== 'file:') {
+    throw new TypeError(`Expected the dataset URL to be a file: URL, got ${dataset.href}. Download the file first, or pass the records as an (async) iterable.`);
+  }
+  return fileURLToPath(dataset);
+}
+
+/** True for a dataset given as the path of a JSONL file. */
+export function isDatasetPath(dataset: unknown): dataset is string | URL {
+  return typeof dataset === 'string' || dataset instanceof URL;
+}

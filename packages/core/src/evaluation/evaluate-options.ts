@@ -1,0 +1,92 @@
+import { describeValue } from '../internal/describe';
+import type { Evaluators } from './evaluator';
+import type { RecordResult } from './evaluation-result';
+import { namedEvaluators, type NamedEvaluator } from './named-evaluators';
+
+/** Options of `evaluate`. */
+export interface EvaluateOptions<O = unknown, I = unknown, E = unknown> {
+  /** The evaluators scoring every successful output (an array, or a record naming them). */
+  readonly evaluators: Evaluators<O, I, E>;
+  /**
+   * At most this many records in flight at once (each runs every config, `repeat` times);
+   * the next record is read only when one finishes.
+   * @default 4
+   */
+  readonly concurrency?: number;
+  /**
+   * How many times each record runs (every config each time), e.g. for functions whose output
+   * or latency varies.
+   * @default 1
+   */
+  readonly repeat?: number;
+  /**
+   * Evaluate only the first `limit` records.
+   * @default Infinity
+   */
+  readonly limit?: number;
+  /**
+   * Stops the evaluation: no record starts after it aborts; the records in flight finish; then
+   * `evaluate` rejects with an `EvaluationAbortedError` holding the partial result.
+   */
+  readonly signal?: AbortSignal;
+  /**
+   * Called once per record when all its executions are scored (in completion order, which with
+   * `concurrency` > 1 may differ from dataset order). A returned promise is awaited, holding
+   * that record's slot; what it throws fails the evaluation.
+   */
+  readonly onRecord?: (result: RecordResult<O>) => unknown;
+  /**
+   * A JSONL file (path or `file:` URL; created or truncated) receiving one line per record ×
+   * config × repetition, written with back-pressure. See the README for the line format.
+   */
+  readonly output?: string | URL;
+}
+
+/** `EvaluateOptions` checked, with defaults applied. */
+export interface EvaluateSettings {
+  readonly evaluators: readonly NamedEvaluator[];
+  readonly concurrency: number;
+  readonly repeat: number;
+  readonly limit: number;
+  readonly signal: AbortSignal | undefined;
+  readonly onRecord: ((result: RecordResult<any>) => unknown) | undefined;
+  readonly output: string | URL | undefined;
+}
+
+const KEYS = new Set(['evaluators', 'concurrency', 'repeat', 'limit', 'signal', 'onRecord', 'output']);
+
+/** Checks every option (a `TypeError` saying what was expected and what arrived) and applies defaults. */
+export function checkEvaluateOptions(options: EvaluateOptions<any, any, any>): EvaluateSettings {
+  if (options === null || typeof options !== 'object') {
+    throw new TypeError(`evaluate() expects an options object with \`evaluators\` as its third argument, got ${describeValue(options)}.`);
+  }
+  for (const key of Object.keys(options)) {
+    if (!KEYS.has(key)) throw new TypeError(`evaluate() got an unknown option \`${key}\`; the options are ${[...KEYS].map((k) => `\`${k}\``).join(', ')}.`);
+  }
+  const { signal, onRecord, output } = options;
+  if (signal !== undefined && !(signal instanceof AbortSignal)) {
+    throw new TypeError(`Expected \`signal\` to be an AbortSignal, got ${describeValue(signal)}.`);
+  }
+  if (onRecord !== undefined && typeof onRecord !== 'function') {
+    throw new TypeError(`Expected \`onRecord\` to be a function, got ${describeValue(onRecord)}.`);
+  }
+  if (output !== undefined && typeof output !== 'string' && !(output instanceof URL)) {
+    throw new TypeError(`Expected \`output\` to be a file path (string or URL), got ${describeValue(output)}.`);
+  }
+  return {
+    evaluators: namedEvaluators(options.evaluators),
+    concurrency: count('concurrency', options.concurrency, 4, 1, false),
+    repeat: count('repeat', options.repeat, 1, 1, false),
+    limit: count('limit', options.limit, Infinity, 0, true),
+    signal,
+    onRecord,
+    output,
+  };
+}
+
+function count(name: string, value: unknown, fallback: number, min: number, infinite: boolean): number {
+  if (value === undefined) return fallback;
+  if (typeof value === 'number' && (Number.isInteger(value) || (infinite && value === Infinity)) && value >= min) return value;
+  const expected = `an integer from ${min} up${infinite ? ', or Infinity' : ''}`;
+  throw new TypeError(`Expected \`${name}\` to be ${expected}, got \`${String(value)}\` (${typeof value}).`);
+}

@@ -1,0 +1,47 @@
+import { SpearmintError } from '../errors';
+import { messageOf } from './describe-error';
+import type { EvaluationResult } from './evaluation-result';
+
+/** A dataset that cannot be read: a missing file, a line that is not JSON, a record without `input`. */
+export class DatasetError extends SpearmintError {
+  constructor(
+    /** Where: `file /data/x.jsonl, line 3`, or `dataset[3]`. */
+    readonly where: string,
+    detail: string,
+    options?: { cause?: unknown },
+  ) {
+    super('SPEARMINT_DATASET', `Cannot read the evaluation dataset at ${where}: ${detail}`, options);
+  }
+}
+
+/** The per-record output file (`output`) cannot be written. */
+export class EvaluationOutputError extends SpearmintError {
+  constructor(readonly file: string, cause: unknown) {
+    super(
+      'SPEARMINT_EVALUATION_OUTPUT',
+      `Cannot write the per-record results to ${file}: ${messageOf(cause)}. ` +
+        'Check that its directory exists and is writable, or leave `output` out.',
+      { cause },
+    );
+  }
+}
+
+/**
+ * What `evaluate` rejects with when its `signal` aborts: no record was started after the abort;
+ * the records already running finished, were written to `output` and are summarised in
+ * `partial`. `cause` is the signal's reason.
+ */
+export class EvaluationAbortedError extends SpearmintError {
+  constructor(
+    /** The result over the records that finished before the evaluation stopped. */
+    readonly partial: EvaluationResult,
+    reason: unknown,
+  ) {
+    super(
+      'SPEARMINT_EVALUATION_ABORTED',
+      `The evaluation of '${partial.experiment}' was aborted after ${partial.records} record(s); ` +
+        'the result over those records is in `error.partial`.',
+      { cause: reason },
+    );
+  }
+}

@@ -1,0 +1,124 @@
+import type { Config } from '../config/config';
+import type { EvaluationRecord } from './dataset';
+import type { MetricDirection } from './evaluator';
+
+/** One metric of an evaluation: an evaluator's score, or one key of the scores it returns. */
+export interface MetricInfo {
+  /** `evaluatorName` for a number score, `evaluatorName.key` for a record of scores. */
+  readonly name: string;
+  /** The evaluator that produces it. */
+  readonly evaluator: string;
+  readonly better: MetricDirection;
+}
+
+/** A metric over one config's successful, successfully scored executions. */
+export interface MetricSummary {
+  readonly mean: number;
+  readonly min: number;
+  readonly max: number;
+  /** How many scores the summary is over. */
+  readonly count: number;
+}
+
+/**
+ * Execution times of one config, in milliseconds, over every execution (failed ones too).
+ * `p50` and `p95` come from a uniform reservoir sample of `RESERVOIR_SIZE` (10,000) times per
+ * config: exact up to that many executions, estimates beyond (see the README).
+ */
+export interface LatencySummary {
+  readonly mean: number;
+  readonly min: number;
+  readonly max: number;
+  readonly p50: number;
+  readonly p95: number;
+}
+
+/** How often one evaluator failed (threw, rejected or returned something other than scores). */
+export interface EvaluatorErrorSummary {
+  readonly count: number;
+  /** The first failure's message. */
+  readonly message: string;
+}
+
+/** The evaluation of one config: main or a variant (with nested experiments, one combination). */
+export interface ConfigEvaluation {
+  /**
+   * The evaluated experiment's `config_id`; with nested experiments, the `config_id`s of every
+   * experiment of the case joined by `' × '`, entry experiment first.
+   */
+  readonly configId: string;
+  /** The evaluated experiment's config. */
+  readonly config: Config;
+  /** Experiment name → `config_id`, for every experiment of the case (nested ones too). */
+  readonly configIds: Readonly<Record<string, string>>;
+  /** Executions: records × `repeat`. */
+  readonly count: number;
+  /** Executions in which the function threw or rejected. */
+  readonly errors: number;
+  /** `errors / count`. */
+  readonly errorRate: number;
+  /** The first error's message, when there were errors. */
+  readonly firstError?: string;
+  readonly latency: LatencySummary;
+  /** Metric name → summary; a metric no execution of this config scored is absent. */
+  readonly metrics: Readonly<Record<string, MetricSummary>>;
+  /** Evaluator name → its failures on this config's outputs; absent when it never failed. */
+  readonly evaluatorErrors: Readonly<Record<string, EvaluatorErrorSummary>>;
+}
+
+/** The config with the best mean of one metric. */
+export interface BestConfig {
+  readonly configId: string;
+  readonly mean: number;
+}
+
+/**
+ * What `evaluate` resolves with: per config the metrics, error rate and latency, and per
+ * metric the best config. Plain data: `JSON.stringify` gives the whole report.
+ */
+export interface EvaluationResult {
+  /** The evaluated experiment's name. */
+  readonly experiment: string;
+  /** Records evaluated. */
+  readonly records: number;
+  readonly repeat: number;
+  /** Wall-clock time of the whole evaluation, in milliseconds. */
+  readonly durationMs: number;
+  /** Every metric seen, in evaluator order. */
+  readonly metrics: readonly MetricInfo[];
+  /** One entry per config, in case order: main first, then the variants. */
+  readonly configs: readonly ConfigEvaluation[];
+  /** Metric name → the config with the best mean (ties: the first in case order). */
+  readonly best: Readonly<Record<string, BestConfig>>;
+}
+
+/** One execution of one record: one config, one repetition. */
+export interface ExecutionResult<O = unknown> {
+  readonly configId: string;
+  /** The evaluated experiment's config. */
+  readonly config: Config;
+  readonly configIds: Readonly<Record<string, string>>;
+  /** Which repetition, from 0. */
+  readonly repeat: number;
+  /** `false` when the function threw or rejected. */
+  readonly ok: boolean;
+  readonly output: O | undefined;
+  /** What the function threw or rejected with, when not `ok`. */
+  readonly error?: unknown;
+  readonly durationMs: number;
+  /** Metric name → score (only for `ok` executions). */
+  readonly metrics: Readonly<Record<string, number>>;
+  /** Evaluator name → why it failed on this output. */
+  readonly evaluatorErrors: Readonly<Record<string, string>>;
+}
+
+/** Every execution of one record, as `onRecord` receives it once the record is done. */
+export interface RecordResult<O = unknown> {
+  /** The record's position in the dataset, from 0. */
+  readonly index: number;
+  /** The record's `id`, or its index. */
+  readonly id: string | number;
+  readonly record: EvaluationRecord;
+  /** Per repetition, one execution per config (main first). */
+  readonly executions: readonly ExecutionResult<O>[];
+}

@@ -6,8 +6,8 @@ import { arun, run } from './run';
 import type { ExperimentDecorator } from './types';
 
 /**
- * A set of experiments sharing default configs, a strategy, limits on background variants and
- * hooks. Configs are loaded and checked here, at construction, before any call.
+ * A set of experiments sharing default configs, a strategy, a `compare`, limits on background
+ * variants, hooks and tracing. Configs are loaded and checked here, at construction, before any call.
  *
  * @example
  * ```ts
@@ -49,7 +49,11 @@ export class Spearmint {
     return createExperimentDecorator(this.#defaults, options);
   }
 
-  /** Counts of this instance's background variants. */
+  /**
+   * Counts of this instance's background variants, and `comparisons`: per experiment and
+   * config, how many variants (awaited and background) were compared with main and how many
+   * did not match.
+   */
   stats(): VariantStats {
     return this.#defaults.supervisor.stats();
   }

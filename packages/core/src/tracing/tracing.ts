@@ -1,5 +1,5 @@
 import type { ExecutionScope } from '../context/execution-scope';
-import { isOpenTelemetryApi, loadOpenTelemetry, primeGlobalSlot, type OpenTelemetryApi, type OtelContext, type OtelSpan, type OtelTracer, type OtelTracerProvider } from './otel-api';
+import { isOpenTelemetryApi, loadOpenTelemetry, noTracerProviderRegistered, primeGlobalSlot, type OpenTelemetryApi, type OtelContext, type OtelSpan, type OtelTracer, type OtelTracerProvider } from './otel-api';
 
 /** The instrumentation scope of Spearmint's spans. */
 export const TRACER_NAME = '@spearmint/core';
@@ -10,7 +10,6 @@ export const TRACER_NAME = '@spearmint/core';
  * `@opentelemetry/api` module. While that provider is the api's no-op one (no SDK registered),
  * `startCall` returns `undefined` and the call is not traced at all.
  */
-const SLOT = Symbol.for('opentelemetry.js.api.1');
 export class Tracing {
   // These two are read on every entry call: plain fields.
   private readonly trace: OpenTelemetryApi['trace'];
@@ -30,11 +29,11 @@ export class Tracing {
   /**
    * Starts the span of one entry call (`spearmint <experiment>`), a child of the active span,
    * or returns `undefined` when no tracer provider is registered. The check is all the work a
-   * call does while tracing is off; kept small so that it inlines into the call.
+   * call does while tracing is off: a read of the api's registry, then (only when a provider is
+   * registered) the api's own answer, for a provider that is still the no-op one.
    */
   startCall(experiment: { readonly name: string }): CallTrace | undefined {
-    const registry = (globalThis as any)[SLOT];
-    if (registry === undefined || registry.trace === undefined) return undefined;
+    if (noTracerProviderRegistered()) return undefined;
     let provider: OtelTracerProvider & { getDelegate?: () => OtelTracerProvider } = this.trace.getTracerProvider();
     // A ProxyTracerProvider (of any copy of the api): the provider it delegates to. Duck-typed:
     // `instanceof` would cost as much as the rest of this check.

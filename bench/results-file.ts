@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const FILE = join(__dirname, 'RESULTS.md');
-const HEADER = '# Benchmark and load results\n\nWritten by `npm run bench` and `npm run load`; each rewrites its own section.\n';
+const HEADER = '# Benchmark and load results\n\nWritten by `npm run bench`, `npm run load` and `npm run eval:memory`; each rewrites its own section.\n';
 
 /** Replaces the section `name` of bench/RESULTS.md (between its markers) with `body`. */
 export function writeResultsSection(name: string, body: string): void {

@@ -1,11 +1,11 @@
 import { InvalidConfigError } from '../errors';
+import { CONFIG_BRAND, hasConfigBrand } from '../internal/config-brand';
 import { describeValue } from '../internal/describe';
 import { isPlainObject } from '../internal/plain-object';
 import { computeConfigId } from './config-id';
 import { frozenCopy } from './deep-freeze';
 import { isDynamicValue } from './dynamic-value';
 
-const CONFIG_BRAND = Symbol.for('spearmint.config');
 
 type DeepReadonly<T> = T extends (...args: never[]) => unknown
   ? T
@@ -59,7 +59,7 @@ export const Config = ConfigRecord as unknown as ConfigConstructor;
 
 /** Recognises configs by a `Symbol.for` brand, so two copies of core still agree. */
 export function isConfig(value: unknown): value is Config {
-  return (value as Record<symbol, unknown> | null | undefined)?.[CONFIG_BRAND] === true;
+  return hasConfigBrand(value);
 }
 
 /** True for the `Config` class of any loaded copy of core (used for `design:paramtypes`). */
@@ -76,12 +76,13 @@ export function createConfig(values: object, source: string): Config {
   if (!isPlainObject(values)) {
     throw new InvalidConfigError(source, `expected a plain object, got ${describeValue(values)}.`);
   }
-  const copy = frozenCopyWithoutFreezing(values, source);
+  const copy = copyValues(values, source);
   copy.config_id = normaliseConfigId(copy.config_id, source) ?? computeConfigId(copy);
   return Object.freeze(Object.assign(Object.create(ConfigRecord.prototype), copy)) as Config;
 }
 
-function frozenCopyWithoutFreezing(values: Record<string, unknown>, source: string): Record<string, unknown> {
+/** A copy of the top level (to receive `config_id`) whose values are frozen copies. */
+function copyValues(values: Record<string, unknown>, source: string): Record<string, unknown> {
   const copy: Record<string, unknown> = {};
   for (const key of Object.keys(values)) {
     if (isDynamicValue(values[key])) {

@@ -1,3 +1,4 @@
+import { hasConfigBrand } from '../internal/config-brand';
 import { isPlainObject } from '../internal/plain-object';
 
 /**
@@ -19,7 +20,7 @@ export function mutableCopy<T>(value: T): T {
 function deepCopy<T>(value: T, freeze: boolean): T {
   const done = freeze ? Object.freeze : <U>(copy: U) => copy;
   if (Array.isArray(value)) return done(value.map((item) => deepCopy(item, freeze))) as T;
-  if (isPlainObject(value) || isFrozenRecord(value)) {
+  if (isPlainObject(value) || hasConfigBrand(value)) {
     const copy: Record<string, unknown> = {};
     for (const key of Object.keys(value)) copy[key] = deepCopy(value[key], freeze);
     return done(copy) as T;
@@ -27,6 +28,3 @@ function deepCopy<T>(value: T, freeze: boolean): T {
   return value;
 }
 
-function isFrozenRecord(value: unknown): value is Record<string, unknown> {
-  return (value as Record<symbol, unknown> | null)?.[Symbol.for('spearmint.config')] === true;
-}

@@ -1,3 +1,4 @@
+import { hasConfigBrand } from '../internal/config-brand';
 import { isPlainObject } from '../internal/plain-object';
 
 /**
@@ -31,17 +32,13 @@ export function pythonJsonDumps(value: unknown): string {
   }
   if (value === null) return 'null';
   if (Array.isArray(value)) return `[${value.map(pythonJsonDumps).join(', ')}]`;
-  if (isPlainObject(value) || isBrandedRecord(value)) {
+  // A Config nested in a config is serialised as the object it is.
+  if (isPlainObject(value) || hasConfigBrand(value)) {
     const keys = Object.keys(value).filter((key) => value[key] !== undefined);
     keys.sort(compareCodePoints);
     return `{${keys.map((key) => `${quote(key)}: ${pythonJsonDumps(value[key])}`).join(', ')}}`;
   }
   return quote(`<${(value as object).constructor?.name ?? 'object'}>`);
-}
-
-/** A `Config` nested in a config is serialised as the object it is. */
-function isBrandedRecord(value: unknown): value is Record<string, unknown> {
-  return (value as Record<symbol, unknown>)[Symbol.for('spearmint.config')] === true;
 }
 
 function compareCodePoints(a: string, b: string): number {

@@ -46,13 +46,13 @@ export class ExecutionScope {
     if (config === undefined) {
       config = experiment.configs[0]!;
       experimentCase.assign(experiment, config);
-      this.joinedBy(experiment);
+      this.joinedBy();
     }
     return config;
   }
 
   /** Called when a nested experiment first takes part in this execution. */
-  protected joinedBy(_experiment: Experiment): void {}
+  protected joinedBy(): void {}
 
   get signal(): AbortSignal {
     const state = (this.abortState ??= { reason: undefined });

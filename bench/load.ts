@@ -1,7 +1,9 @@
-// `npm run load`: 1,000,000 direct calls in a tight loop (yielding to the event loop every
-// 1,000 calls), each with 2 shadow variants that take 1 ms, in three scenarios, each in a fresh
-// process: (a) no variants, (b) Spearmint defaults, (c) bounds disabled. Prints peak RSS, peak
-// heap and the longest event-loop stall, and writes them to bench/RESULTS.md.
+// `npm run load`: 1,000,000 direct calls, each with 2 shadow variants, in two workloads:
+// - tight loop: an async method awaited call after call (yielding every 1,000 calls), variants 1 ms;
+// - batches: a sync method called 1,000 times at once, then one yield, variants async and 5 ms;
+// each in three scenarios, each in a fresh process: (a) no variants, (b) Spearmint defaults,
+// (c) bounds disabled. Prints peak RSS, peak heap and the longest event-loop stall, and writes
+// them to bench/RESULTS.md.
 import { execFileSync } from 'node:child_process';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Config, Spearmint, type SpearmintOptions } from '@spearmint/decorators';
@@ -10,14 +12,18 @@ import { machineLine, markdownTable, writeResultsSection } from './results-file'
 const CALLS = Number(process.env.LOAD_CALLS ?? 1_000_000);
 const CHUNK = 1_000;
 
-const scenarios: Record<string, { label: string; options: SpearmintOptions }> = {
-  none: { label: '(a) no variants', options: { configs: [{ delayMs: 0 }] } },
-  defaults: { label: '(b) Spearmint defaults', options: { configs: [{ delayMs: 0 }, { delayMs: 1, v: 1 }, { delayMs: 1, v: 2 }] } },
-  unbounded: {
-    label: '(c) bounds disabled',
-    options: { configs: [{ delayMs: 0 }, { delayMs: 1, v: 1 }, { delayMs: 1, v: 2 }], maxBackgroundVariants: Infinity },
-  },
-};
+type Workload = 'tight' | 'batches';
+const VARIANT_MS: Record<Workload, number> = { tight: 1, batches: 5 };
+
+function scenarios(workload: Workload): Record<string, { label: string; options: SpearmintOptions }> {
+  const ms = VARIANT_MS[workload];
+  const withVariants = [{ delayMs: 0 }, { delayMs: ms, v: 1 }, { delayMs: ms, v: 2 }];
+  return {
+    none: { label: '(a) no variants', options: { configs: [{ delayMs: 0 }] } },
+    defaults: { label: '(b) Spearmint defaults', options: { configs: withVariants } },
+    unbounded: { label: '(c) bounds disabled', options: { configs: withVariants, maxBackgroundVariants: Infinity } },
+  };
+}
 
 interface Measurement {
   scenario: string;
@@ -29,14 +35,21 @@ interface Measurement {
   dropped: number;
 }
 
-async function measure(name: string): Promise<Measurement> {
-  const mint = new Spearmint(scenarios[name]!.options);
+async function measure(workload: Workload, name: string): Promise<Measurement> {
+  const scenario = scenarios(workload)[name]!;
+  const mint = new Spearmint(scenario.options);
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
   class Handler {
     @mint.experiment()
     async handle(n: number, config?: Config<{ delayMs: number }>): Promise<number> {
       if (config!.delayMs > 0) await sleep(config!.delayMs);
       return n;
+    }
+
+    /** Sync for main (no delay); the variants return a promise. */
+    @mint.experiment()
+    handleSync(n: number, config?: Config<{ delayMs: number }>): number | Promise<number> {
+      return config!.delayMs > 0 ? sleep(config!.delayMs).then(() => n) : n;
     }
   }
   const handler = new Handler();
@@ -45,7 +58,8 @@ async function measure(name: string): Promise<Measurement> {
   let peakHeap = 0;
   const started = performance.now();
   for (let i = 0; i < CALLS; i++) {
-    if ((await handler.handle(i)) !== i) throw new Error('wrong result');
+    const value = workload === 'tight' ? await handler.handle(i) : handler.handleSync(i);
+    if (value !== i) throw new Error('wrong result');
     if (i % CHUNK === CHUNK - 1) {
       peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
       await new Promise((resolve) => setImmediate(resolve));
@@ -56,7 +70,7 @@ async function measure(name: string): Promise<Measurement> {
   loop.disable();
   peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
   return {
-    scenario: scenarios[name]!.label,
+    scenario: scenario.label,
     peakRssMb: process.resourceUsage().maxRSS / 1024,
     peakHeapMb: peakHeap / 2 ** 20,
     maxStallMs: loop.max / 1e6,
@@ -66,9 +80,9 @@ async function measure(name: string): Promise<Measurement> {
   };
 }
 
-function main(): void {
-  const results = Object.keys(scenarios).map((name) => {
-    const out = execFileSync(process.execPath, [...process.execArgv, __filename, name], { encoding: 'utf8', env: process.env });
+function runWorkload(workload: Workload): string {
+  const results = Object.keys(scenarios(workload)).map((name) => {
+    const out = execFileSync(process.execPath, [...process.execArgv, __filename, workload, name], { encoding: 'utf8', env: process.env });
     return JSON.parse(out) as Measurement;
   });
   const rows = results.map((r) => [
@@ -82,19 +96,27 @@ function main(): void {
   ]);
   const table = markdownTable(['scenario', 'peak RSS (MB)', 'peak heap (MB)', 'longest stall (ms)', 'time (s)', 'variants started', 'dropped'], rows);
   const ratio = results[1]!.peakRssMb / results[0]!.peakRssMb;
+  const title =
+    workload === 'tight'
+      ? `### Tight loop: an async method awaited call after call, yielding every ${CHUNK} calls; variants sleep ${VARIANT_MS.tight} ms`
+      : `### Batches: a sync method called ${CHUNK} times at once, then one yield; variants are async and sleep ${VARIANT_MS.batches} ms`;
+  return [title, '', table, '', `Peak RSS with defaults / without variants: **${ratio.toFixed(2)}×** (target ≤ 1.3×).`].join('\n');
+}
+
+function main(): void {
   const body = [
     '## Load (`npm run load`)',
     '',
-    `${CALLS.toLocaleString('en-US')} direct calls of an async method, yielding every ${CHUNK} calls; variants sleep 1 ms. ${machineLine()}.`,
+    `${CALLS.toLocaleString('en-US')} direct calls per scenario, each in a fresh process. ${machineLine()}.`,
     '',
-    table,
+    runWorkload('tight'),
     '',
-    `Peak RSS with defaults / without variants: **${ratio.toFixed(2)}×** (target ≤ 1.3×).`,
+    runWorkload('batches'),
   ].join('\n');
   console.log(body);
   if (CALLS === 1_000_000) writeResultsSection('load', body);
 }
 
-const scenario = process.argv[2];
-if (scenario) void measure(scenario).then((m) => process.stdout.write(JSON.stringify(m)));
+const [workloadArg, scenarioArg] = process.argv.slice(2);
+if (scenarioArg) void measure(workloadArg as Workload, scenarioArg).then((m) => process.stdout.write(JSON.stringify(m)));
 else main();

@@ -18,3 +18,6 @@ export const SPEARMINT_EXPERIMENT = Symbol.for('spearmint.nestjs.experiment');
 
 /** The default of `shutdownDrainTimeoutMs`: how long shutdown waits for background variants. */
 export const DEFAULT_SHUTDOWN_DRAIN_TIMEOUT_MS = 10_000;
+
+/** The longest delay `setTimeout` keeps (Node turns a longer one into 1 ms). */
+export const MAX_TIMER_MS = 2 ** 31 - 1;

@@ -44,7 +44,7 @@ export const optionsObjectMessage = (label: string, value: unknown): string =>
   `Expected the options of ${label} to be an object, got ${describe(value)}.`;
 
 export const drainTimeoutMessage = (label: string, value: unknown): string =>
-  `Expected \`shutdownDrainTimeoutMs\` of ${label} to be a number from 0 up, or Infinity, got ${describe(value)}.`;
+  `Expected \`shutdownDrainTimeoutMs\` of ${label} to be a number of milliseconds from 0 to 2^31 − 1 (the longest timer Node keeps), or Infinity, got ${describe(value)}.`;
 
 export const globalMessage = (label: string, value: unknown): string =>
   `Expected \`global\` of ${label} to be a boolean, got ${describe(value)}.`;

@@ -1,5 +1,5 @@
 import type { SpearmintOptions } from '@spearmint/decorators';
-import { DEFAULT_SHUTDOWN_DRAIN_TIMEOUT_MS } from './spearmint.constants';
+import { DEFAULT_SHUTDOWN_DRAIN_TIMEOUT_MS, MAX_TIMER_MS } from './spearmint.constants';
 import type { ResolvedSpearmintModuleOptions, SpearmintModuleFactoryOptions } from './interfaces/spearmint-module-options.interface';
 import { drainTimeoutMessage, globalInFactoryMessage, globalMessage, optionsObjectMessage } from './spearmint.messages';
 
@@ -16,7 +16,7 @@ export function resolveModuleOptions(options: unknown, label: string): ResolvedS
   if ('global' in options) throw new TypeError(globalInFactoryMessage(label));
   const given = options as SpearmintModuleFactoryOptions;
   const timeout = given.shutdownDrainTimeoutMs ?? DEFAULT_SHUTDOWN_DRAIN_TIMEOUT_MS;
-  if (typeof timeout !== 'number' || Number.isNaN(timeout) || timeout < 0) {
+  if (typeof timeout !== 'number' || !(timeout >= 0) || (timeout > MAX_TIMER_MS && timeout !== Infinity)) {
     throw new TypeError(drainTimeoutMessage(label, timeout));
   }
   return Object.freeze({ ...given, shutdownDrainTimeoutMs: timeout });

@@ -1,6 +1,8 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { ExecutionScope } from '../context/execution-scope';
 import type { FunctionResult } from '../function-result';
+import { describeValue } from '../internal/describe';
+import { isPromiseLike } from '../internal/is-promise-like';
 import type { MismatchReason } from './hooks';
 
 /**
@@ -77,6 +79,10 @@ function errorsEqual(main: unknown, variant: unknown): boolean {
 }
 
 function describeAnswer(value: unknown): string {
-  if (value !== null && typeof value === 'object' && typeof (value as { then?: unknown }).then === 'function') return 'a promise';
-  return `\`${String(value)}\` (${value === null ? 'null' : typeof value})`;
+  try {
+    if (isPromiseLike(value)) return 'a promise';
+  } catch {
+    // a `then` getter that throws: not a promise
+  }
+  return describeValue(value);
 }

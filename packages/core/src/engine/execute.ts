@@ -92,13 +92,15 @@ function startEntry(experiment: Experiment, thisArg: unknown, args: unknown[], m
   if (supervisor.tracing !== undefined) scope.trace = supervisor.tracing.startCall(experiment);
 
   let value: unknown;
+  let promise: Promise<unknown> | undefined;
   try {
     value = executionStorage.run(scope, scope.trace === undefined ? runMain : runTracedMain, scope);
+    // Inside the `try`: reading `then` may throw (a strict Proxy), which is then main's error.
+    if (isPromiseLike(value)) promise = value instanceof Promise ? value : Promise.resolve(value);
   } catch (error) {
     return answer(scope, false, error);
   }
-  if (!isPromiseLike(value)) return answer(scope, true, value);
-  const promise = value instanceof Promise ? value : Promise.resolve(value);
+  if (promise === undefined) return answer(scope, true, value);
   if (mode === 'direct') {
     // When nothing needs main's outcome yet, the caller gets main's own promise and nothing
     // waits for it: no work for variants when there are none.
@@ -239,14 +241,16 @@ function variantScopes(scope: EntryScope): readonly ExecutionScope[] {
 
 /** Runs `fn` and turns its outcome into a `FunctionResult` (a promise of one for async work). */
 function settle(scope: ExecutionScope, started: number, fn: () => unknown): FunctionResult | Promise<FunctionResult> {
-  let value: unknown;
+  let promise: Promise<unknown>;
   try {
-    value = fn();
+    const value = fn();
+    // Inside the `try`: reading `then` may throw (a strict Proxy), which is this execution's error.
+    if (!isPromiseLike(value)) return new FunctionResult(value, scope.experimentCase, performance.now() - started, true);
+    promise = Promise.resolve(value);
   } catch (error) {
     return new FunctionResult(undefined, scope.experimentCase, performance.now() - started, false, error);
   }
-  if (!isPromiseLike(value)) return new FunctionResult(value, scope.experimentCase, performance.now() - started, true);
-  return Promise.resolve(value).then(
+  return promise.then(
     (result) => new FunctionResult(result, scope.experimentCase, performance.now() - started, true),
     (error) => new FunctionResult(undefined, scope.experimentCase, performance.now() - started, false, error),
   );

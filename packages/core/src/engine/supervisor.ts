@@ -1,7 +1,9 @@
 import { DrainTimeoutError } from '../errors';
 import type { ExecutionScope } from '../context/execution-scope';
 import type { FunctionResult } from '../function-result';
-import { isPromiseLike } from '../internal/is-promise-like';
+import { describeValue } from '../internal/describe';
+import { describeError } from '../internal/describe-error';
+import { timeoutOption } from '../internal/timer-limit';
 import type { OpenTelemetryApi } from '../tracing/otel-api';
 import { createTracing, type Tracing } from '../tracing/tracing';
 import { type Compare, deepEqual } from './compare';
@@ -19,7 +21,8 @@ export interface SupervisorLimits {
   maxBackgroundVariants?: number;
   /**
    * An async variant (background or awaited) running longer is recorded as timed out, its
-   * signal is aborted and its slot freed. `undefined` (the default) means no timeout.
+   * signal is aborted and its slot freed. `undefined` (the default) or `Infinity` means no
+   * timeout; at most 2^31 − 1 ms (the longest timer Node keeps).
    */
   variantTimeoutMs?: number;
 }
@@ -100,12 +103,10 @@ export class Supervisor {
   constructor(options: SupervisorOptions = {}) {
     const max = options.maxBackgroundVariants ?? DEFAULT_MAX_BACKGROUND_VARIANTS;
     if (!(max === Infinity || (Number.isInteger(max) && max >= 0))) {
-      throw new TypeError(`Expected \`maxBackgroundVariants\` to be an integer from 0 up, or Infinity, got \`${String(max)}\` (${typeof max}).`);
+      throw new TypeError(`Expected \`maxBackgroundVariants\` to be an integer from 0 up, or Infinity, got ${describeValue(max)}.`);
     }
-    const timeout = options.variantTimeoutMs;
-    if (timeout !== undefined && !(typeof timeout === 'number' && timeout > 0)) {
-      throw new TypeError(`Expected \`variantTimeoutMs\` to be a number above 0, got \`${String(timeout)}\` (${typeof timeout}).`);
-    }
+    const timeout = timeoutOption('variantTimeoutMs', options.variantTimeoutMs);
+    if (timeout === 0) throw new TypeError('Expected `variantTimeoutMs` to be above 0 (or Infinity for no timeout), got 0.');
     for (const hook of ['onResult', 'onError', 'onDrop', 'onMismatch', 'compare'] as const) {
       if (options[hook] !== undefined && typeof options[hook] !== 'function') {
         throw new TypeError(`Expected \`${hook}\` to be a function, got ${typeof options[hook]}.`);
@@ -134,8 +135,9 @@ export class Supervisor {
 
   /** The counts of every compared experiment, by name (experiments sharing a name add up). */
   #comparisonsSnapshot(): VariantStats['comparisons'] {
-    const byName: Record<string, Record<string, ComparisonCounts>> = {};
-    for (const experiment of this.#compared) experiment.comparisons.addTo((byName[experiment.name] ??= {}));
+    // Null-prototype records: an experiment or config named `__proto__` is data, not a prototype.
+    const byName: Record<string, Record<string, ComparisonCounts>> = Object.create(null);
+    for (const experiment of this.#compared) experiment.comparisons.addTo((byName[experiment.name] ??= Object.create(null)));
     for (const counts of Object.values(byName)) {
       for (const counted of Object.values(counts)) Object.freeze(counted);
       Object.freeze(counts);
@@ -227,11 +229,10 @@ export class Supervisor {
   /**
    * Resolves with `stats()` when every background variant and hook call has settled, including
    * ones started meanwhile; after `timeoutMs`, aborts the remaining variants and resolves anyway.
+   * `Infinity` waits without a limit; a negative time (a deadline already past) counts as 0.
    */
   drain(timeoutMs?: number): Promise<VariantStats> {
-    if (timeoutMs !== undefined && !(typeof timeoutMs === 'number' && timeoutMs >= 0)) {
-      throw new TypeError(`Expected \`timeoutMs\` to be a number from 0 up, got \`${String(timeoutMs)}\` (${typeof timeoutMs}).`);
-    }
+    const limit = timeoutOption('timeoutMs', typeof timeoutMs === 'number' && timeoutMs < 0 ? 0 : timeoutMs);
     return new Promise((resolve) => {
       // Look one microtask later: the variants of a call whose promise has just settled may be
       // admitted by a reaction queued right after the caller's own.
@@ -243,12 +244,12 @@ export class Supervisor {
         };
         if (this.#isIdle()) return done();
         this.#idleWaiters.push(done);
-        if (timeoutMs === undefined) return;
+        if (limit === undefined) return;
         timer = setTimeout(() => {
           this.#idleWaiters = this.#idleWaiters.filter((waiter) => waiter !== done);
-          for (const scope of this.#running) scope.abort(new DrainTimeoutError(timeoutMs));
+          for (const scope of this.#running) scope.abort(new DrainTimeoutError(limit));
           resolve(this.stats());
-        }, timeoutMs);
+        }, limit);
       });
     });
   }
@@ -257,19 +258,12 @@ export class Supervisor {
     const queue = this.#hookQueue;
     this.#hookQueue = [];
     for (const call of queue) {
-      let outcome: unknown;
-      try {
-        outcome = call();
-      } catch (error) {
-        logHookError(error);
-        this.#hookDone();
-        continue;
-      }
-      if (isPromiseLike(outcome)) {
-        Promise.resolve(outcome).then(() => this.#hookDone(), (error) => (logHookError(error), this.#hookDone()));
-      } else {
-        this.#hookDone();
-      }
+      // A hook's promise is adopted by a promise of ours, so a `then` that throws (or a getter
+      // for it that does) rejects that promise instead of escaping.
+      new Promise((resolve) => resolve(call())).then(
+        () => this.#hookDone(),
+        (error) => (logHookError(error), this.#hookDone()),
+      );
     }
   }
 
@@ -295,17 +289,15 @@ function infoFor(scope: ExecutionScope, role: ExecutionInfo['role'], background:
 }
 
 function logBackgroundError(error: unknown, info: ExecutionInfo): void {
-  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  console.error(`[spearmint] background variant '${info.configId}' of experiment '${info.experiment}' failed: ${message}`);
+  console.error(`[spearmint] background variant '${info.configId}' of experiment '${info.experiment}' failed: ${describeError(error)}`);
 }
 
 function logHookError(error: unknown): void {
-  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  console.error(`[spearmint] a hook (onResult, onError, onDrop or onMismatch) failed; the error was contained: ${message}`);
+  console.error(`[spearmint] a hook (onResult, onError, onDrop or onMismatch) failed; the error was contained: ${describeError(error)}`);
 }
 
 function logCompareError(error: unknown, info: ExecutionInfo): void {
-  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  const message = describeError(error);
   console.error(
     `[spearmint] compare failed for variant '${info.configId}' of experiment '${info.experiment}', so it counts as a mismatch: ${message}. ` +
       'Make compare return true or false without throwing (an onMismatch hook receives this error as info.compareError instead of this log).',

@@ -6,8 +6,12 @@ export function describeValue(value: unknown): string {
   if (typeof value === 'function') return `function ${value.name || '(anonymous)'}`;
   if (Array.isArray(value)) return `an array of ${value.length}`;
   if (typeof value === 'object') {
-    const ctor = (value as object).constructor;
-    return ctor && ctor !== Object ? `an instance of ${ctor.name}` : 'an object';
+    try {
+      const ctor = (value as object).constructor;
+      return ctor && ctor !== Object ? `an instance of ${String(ctor.name)}` : 'an object';
+    } catch {
+      return 'an object'; // its `constructor` getter threw
+    }
   }
   return `${String(value)} (${typeof value})`;
 }

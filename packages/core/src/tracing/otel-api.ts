@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { messageOf } from '../internal/describe-error';
 
 /** Attribute values Spearmint puts on spans. */
 export type SpanAttributeValue = string | number | boolean | string[];
@@ -76,8 +77,7 @@ function requireOpenTelemetry(): OpenTelemetryApi | null {
     api = createRequire(base)('@opentelemetry/api');
   } catch (error) {
     if ((error as { code?: unknown } | null)?.code === 'MODULE_NOT_FOUND') return null;
-    const message = error instanceof Error ? error.message : String(error);
-    console.error(`[spearmint] @opentelemetry/api is installed but failed to load, so tracing is off: ${message}`);
+    console.error(`[spearmint] @opentelemetry/api is installed but failed to load, so tracing is off: ${messageOf(error)}`);
     return null;
   }
   if (!isOpenTelemetryApi(api)) {

@@ -1,3 +1,4 @@
+import { describeError } from '../internal/describe-error';
 import type { ExecutionScope } from '../context/execution-scope';
 import { isOpenTelemetryApi, loadOpenTelemetry, noTracerProviderRegistered, primeGlobalSlot, type OpenTelemetryApi, type OtelContext, type OtelSpan, type OtelTracer, type OtelTracerProvider } from './otel-api';
 
@@ -119,8 +120,8 @@ export class CallTrace {
         span.setAttribute('spearmint.nested.config_ids', nested.map((experiment) => scope.experimentCase.configFor(experiment)!.config_id));
       }
       if (!ok) {
-        span.recordException(error instanceof Error ? error : String(error));
-        span.setStatus({ code: this.api.SpanStatusCode.ERROR, message: errorMessage(error) });
+        span.recordException(error instanceof Error ? error : describeError(error));
+        span.setStatus({ code: this.api.SpanStatusCode.ERROR, message: describeError(error) });
       }
       span.end();
     } catch (failure) {
@@ -136,7 +137,7 @@ export class CallTrace {
   /** Ends the call's span; status ERROR when main failed (main's case span has the exception). */
   end(ok: boolean, error: unknown): void {
     this.#safely(() => {
-      if (!ok) this.span.setStatus({ code: this.api.SpanStatusCode.ERROR, message: errorMessage(error) });
+      if (!ok) this.span.setStatus({ code: this.api.SpanStatusCode.ERROR, message: describeError(error) });
       this.span.end();
     });
   }
@@ -169,10 +170,6 @@ export function createTracing(option: OpenTelemetryApi | false | undefined): Tra
   return new Tracing(option);
 }
 
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-}
-
 function logTracingError(error: unknown): void {
-  console.error(`[spearmint] tracing failed; the error was contained and the call went on: ${errorMessage(error)}`);
+  console.error(`[spearmint] tracing failed; the error was contained and the call went on: ${describeError(error)}`);
 }

@@ -15,6 +15,15 @@ afterEach(async () => {
   await new Promise((resolve) => setTimeout(resolve, 5));
   const seen = takeUnhandledEvents();
   if (seen.length > 0) {
-    throw new Error(`${seen.length} unhandled event(s) during this test: ${seen.map((e) => `${e.event}: ${String(e.reason)}`).join('; ')}`);
+    throw new Error(`${seen.length} unhandled event(s) during this test: ${seen.map((e) => `${e.event}: ${printable(e.reason)}`).join('; ')}`);
   }
 });
+
+/** `String(reason)`, for reasons whose `toString` throws or is missing (a null-prototype object) too. */
+function printable(reason: unknown): string {
+  try {
+    return String(reason);
+  } catch {
+    return Object.prototype.toString.call(reason);
+  }
+}

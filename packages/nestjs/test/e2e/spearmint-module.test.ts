@@ -73,9 +73,10 @@ describe('SpearmintModule', () => {
 
   it('rejects bad options with errors that say what to change', async () => {
     expect(() => SpearmintModule.forRoot({ shutdownDrainTimeoutMs: -1 })).toThrow(
-      new TypeError('Expected `shutdownDrainTimeoutMs` of SpearmintModule.forRoot() to be a number from 0 up, or Infinity, got `-1` (number).'),
+      new TypeError('Expected `shutdownDrainTimeoutMs` of SpearmintModule.forRoot() to be a number of milliseconds from 0 to 2^31 − 1 (the longest timer Node keeps), or Infinity, got `-1` (number).'),
     );
     expect(() => SpearmintModule.forRoot({ shutdownDrainTimeoutMs: Number.NaN })).toThrow(/got `NaN` \(number\)/);
+    expect(() => SpearmintModule.forRoot({ shutdownDrainTimeoutMs: 2 ** 31 })).toThrow(/2\^31 − 1.*got `2147483648` \(number\)/);
     expect(SpearmintModule.forRoot({ shutdownDrainTimeoutMs: Infinity }).providers).toContainEqual({
       provide: SPEARMINT_OPTIONS,
       useValue: { shutdownDrainTimeoutMs: Infinity },

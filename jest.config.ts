@@ -6,6 +6,8 @@ type Project = NonNullable<Config['projects']>[number] & object;
 const ESM_ONLY = '(arktype|arkregex|@ark)';
 
 const decoratorTests = 'packages/decorators/test';
+/** Setup shared by every project: the decorator mode, and the guard against unhandled events. */
+const setup = 'test-setup';
 
 /** One jest project: a display name, a tsconfig (= a decorator mode) and test roots. */
 function project(
@@ -15,10 +17,10 @@ function project(
   return {
     displayName,
     // Every project fails a test that leaves an unhandledRejection or uncaughtException behind.
-    testEnvironment: `<rootDir>/${decoratorTests}/setup/unhandled-events-environment.cjs`,
+    testEnvironment: `<rootDir>/${setup}/unhandled-events-environment.cjs`,
     testMatch: options.testMatch.map((pattern) => `<rootDir>/${pattern}`),
     setupFiles: options.setupFiles?.map((file) => `<rootDir>/${file}`) ?? [],
-    setupFilesAfterEnv: [`<rootDir>/${decoratorTests}/setup/fail-on-unhandled.ts`],
+    setupFilesAfterEnv: [`<rootDir>/${setup}/fail-on-unhandled.ts`],
     moduleNameMapper: { '^@spearmint/(core|decorators|nestjs|cli)$': '<rootDir>/packages/$1/src/index.ts' },
     transform: {
       '^.+\\.ts$': ['ts-jest', { tsconfig: `<rootDir>/${options.tsconfig}` }],
@@ -35,23 +37,23 @@ const config: Config = {
     project('decorators:standard', {
       tsconfig: 'tsconfig.json',
       testMatch: [`${decoratorTests}/shared/**/*.test.ts`, `${decoratorTests}/standard-only/**/*.test.ts`],
-      setupFiles: [`${decoratorTests}/setup/standard.ts`],
+      setupFiles: [`${setup}/standard.ts`],
     }),
     project('decorators:legacy', {
       tsconfig: 'tsconfig.legacy.json',
       testMatch: [`${decoratorTests}/shared/**/*.test.ts`, `${decoratorTests}/legacy-only/**/*.test.ts`],
-      setupFiles: [`${decoratorTests}/setup/legacy.ts`],
+      setupFiles: [`${setup}/legacy.ts`],
     }),
     // The reliability suite: variants that throw, reject, hang or flood.
     project('reliability:standard', {
       tsconfig: 'tsconfig.json',
       testMatch: [`${decoratorTests}/reliability/**/*.test.ts`],
-      setupFiles: [`${decoratorTests}/setup/standard.ts`],
+      setupFiles: [`${setup}/standard.ts`],
     }),
     project('reliability:legacy', {
       tsconfig: 'tsconfig.legacy.json',
       testMatch: [`${decoratorTests}/reliability/**/*.test.ts`],
-      setupFiles: [`${decoratorTests}/setup/legacy.ts`],
+      setupFiles: [`${setup}/legacy.ts`],
     }),
     project('examples', { tsconfig: 'tsconfig.json', testMatch: ['examples/test/**/*.test.ts'] }),
     // spearmint eval: the CLI run through tsx, its HTML report opened in headless Chromium.
@@ -60,7 +62,7 @@ const config: Config = {
     project('nestjs', {
       tsconfig: 'tsconfig.legacy.json',
       testMatch: ['packages/nestjs/test/e2e/**/*.test.ts'],
-      setupFiles: ['packages/nestjs/test/setup.ts'],
+      setupFiles: [`${setup}/legacy.ts`],
     }),
   ],
 };

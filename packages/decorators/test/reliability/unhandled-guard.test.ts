@@ -6,7 +6,7 @@ import { join } from 'node:path';
 // The suite's guard must be able to fail: run jest, with this suite's environment and setup, on
 // a test whose promise rejects unhandled only after the test body has finished.
 const root = join(__dirname, '..', '..', '..', '..');
-const setup = join(__dirname, '..', 'setup');
+const setup = join(__dirname, '..', '..', '..', '..', 'test-setup');
 
 it('fails a test whose background work rejects unhandled after it ended', () => {
   const dir = mkdtempSync(join(tmpdir(), 'spearmint-guard-'));

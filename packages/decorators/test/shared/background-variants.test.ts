@@ -2,7 +2,7 @@ import { Config, currentSignal, ExecutionInfo, FunctionResult, run, Spearmint, V
 
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { takeUnhandledEvents } from '../setup/fail-on-unhandled';
+import { takeUnhandledEvents } from '../../../../test-setup/fail-on-unhandled';
 
 const root = join(__dirname, '..', '..', '..', '..');
 

@@ -1,3 +1,0 @@
-import 'reflect-metadata';
-
-process.env.SPEARMINT_DECORATOR_MODE = 'legacy';

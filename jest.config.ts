@@ -58,6 +58,8 @@ const config: Config = {
     project('examples', { tsconfig: 'tsconfig.json', testMatch: ['examples/test/**/*.test.ts'] }),
     // spearmint eval: the CLI run through tsx, its HTML report opened in headless Chromium.
     project('cli', { tsconfig: 'tsconfig.json', testMatch: ['packages/cli/test/**/*.test.ts'] }),
+    // The repository's tooling: the README snippet check (npm run check:docs) and the package tarballs.
+    project('scripts', { tsconfig: 'tsconfig.json', testMatch: ['scripts/test/**/*.test.ts'] }),
     // NestJS 11 apps over HTTP (legacy decorators, as Nest compiles); NestJS 12: npm run test:nest12.
     project('nestjs', {
       tsconfig: 'tsconfig.legacy.json',

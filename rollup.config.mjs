@@ -47,7 +47,7 @@ export default packages.flatMap((name) => {
     },
     // Executables (package.json `bin`): dist/NAME.cjs from src/NAME.ts, runnable by node directly.
     ...Object.values(pkg.bin ?? {}).map((file) => ({
-      input: `${dir}/src/${file.replace(/^\.\/dist\//, '').replace(/\.cjs$/, '.ts')}`,
+      input: `${dir}/src/${file.replace(/^(\.\/)?dist\//, '').replace(/\.cjs$/, '.ts')}`,
       external,
       plugins: [
         typescript({ tsconfig, declaration: false, outDir: `${dir}/dist`, include: [`${dir}/src/**/*.ts`] }),

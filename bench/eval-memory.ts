@@ -1,12 +1,16 @@
 // `npm run eval:memory`: evaluate() over a generated 100,000-record JSONL file (in the OS temp
 // directory) with concurrency 8: a cheap async experiment with 3 configs, 2 evaluators, every
-// per-record result streamed to a JSONL file. Prints peak RSS (process.resourceUsage().maxRSS)
-// and time, fails above 200 MB, and writes the numbers to bench/RESULTS.md.
+// per-record result streamed to a JSONL file, and the 200 records that matter most kept for the
+// HTML report's #records section (as `spearmint eval --out` does). The tally keeps each mean's
+// interval and every variant's paired comparison with main. Prints peak RSS
+// (process.resourceUsage().maxRSS) and time, fails above 200 MB, and writes the numbers to
+// bench/RESULTS.md.
 import { once } from 'node:events';
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Config, evaluate, experiment } from '@spearmint/decorators';
+import { RecordSelection } from '../packages/cli/src/record-selection';
 import { machineLine, markdownTable, writeResultsSection } from './results-file';
 
 const RECORDS = Number(process.env.EVAL_RECORDS ?? 100_000);
@@ -46,6 +50,8 @@ async function main(): Promise<void> {
     await writeDataset(dataset);
     const datasetMb = statSync(dataset).size / 2 ** 20;
     let peakHeap = 0;
+    const selection = new RecordSelection();
+    selection.rankBy('recall');
     const started = performance.now();
     const result = await evaluate(summarise, dataset, {
       concurrency: CONCURRENCY,
@@ -57,8 +63,9 @@ async function main(): Promise<void> {
         },
         length: { better: 'lower', score: ({ output: summary }) => summary.length },
       },
-      onRecord: ({ index }) => {
-        if (index % 1000 === 0) peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+      onRecord: (record) => {
+        selection.add(record);
+        if (record.index % 1000 === 0) peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
       },
     });
     const seconds = (performance.now() - started) / 1000;
@@ -66,6 +73,8 @@ async function main(): Promise<void> {
     const outputMb = statSync(output).size / 2 ** 20;
     const executions = result.configs.reduce((sum, config) => sum + config.count, 0);
     if (result.records !== RECORDS) throw new Error(`evaluated ${result.records} records, expected ${RECORDS}`);
+    if (selection.selected().length !== Math.min(200, RECORDS)) throw new Error(`the report kept ${selection.selected().length} records, expected 200`);
+    const vs = result.configs[1]?.metrics.recall?.vsMain;
 
     const rows = [[
       String(result.records),
@@ -82,15 +91,19 @@ async function main(): Promise<void> {
     const table = markdownTable(header, rows);
     const verdict = peakRssMb < LIMIT_MB ? `under the ${LIMIT_MB} MB target` : `OVER the ${LIMIT_MB} MB target`;
     console.log(table);
-    console.log(`\n${executions} executions; best recall: ${result.best.recall?.configId}; peak RSS ${peakRssMb.toFixed(1)} MB, ${verdict}.`);
+    console.log(
+      `\n${executions} executions; best recall: ${result.best.recall?.configId}; ${result.configs[1]?.configId} vs main on recall: ${vs?.verdict} ` +
+        `(${vs?.wins}/${vs?.ties}/${vs?.losses}); peak RSS ${peakRssMb.toFixed(1)} MB, ${verdict}.`,
+    );
     writeResultsSection(
       'eval-memory',
       [
         '## Evaluation memory (`npm run eval:memory`)',
         '',
         `\`evaluate()\` over a generated ${RECORDS.toLocaleString('en-US')}-record JSONL file, concurrency ${CONCURRENCY}: an async experiment with 3 configs, ` +
-          `2 evaluators, every per-record result streamed to a JSONL file. Peak RSS is \`process.resourceUsage().maxRSS\` of the whole process ` +
-          `(tsx included). ${machineLine()}.`,
+          `2 evaluators, every per-record result streamed to a JSONL file, the 200 records that matter most kept for the report's \`#records\` ` +
+          `section (as \`spearmint eval --out\`), each mean's 95 % interval and each variant's paired comparison with main tallied. ` +
+          `Peak RSS is \`process.resourceUsage().maxRSS\` of the whole process (tsx included). ${machineLine()}.`,
         '',
         table,
         '',

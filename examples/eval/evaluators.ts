@@ -10,7 +10,7 @@ export interface Reference {
 /** The share of the reference keywords that the summary contains (a keyword also matches its plural). */
 export function recall({ output, expected }: EvaluatorContext<string, unknown, Reference>): number {
   const words = new Set(output.toLowerCase().match(/[a-z]+/g) ?? []);
-  const keywords = expected!.keywords;
+  const keywords = expected.keywords;
   return keywords.filter((keyword) => words.has(keyword) || words.has(`${keyword}s`)).length / keywords.length;
 }
 

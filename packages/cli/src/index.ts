@@ -1,3 +1,10 @@
+/**
+ * `@spearmint/cli`: the `spearmint eval` command, `defineEvaluation()` for its definition
+ * files, and the table and HTML report of an evaluation result.
+ *
+ * @packageDocumentation
+ * @module @spearmint/cli
+ */
 // Defining an evaluation for `spearmint eval <file>`
 export { defineEvaluation, isEvaluationDefinition } from './define-evaluation';
 export type { EvaluationDefinition } from './define-evaluation';
@@ -10,4 +17,10 @@ export { EXIT } from './exit-codes';
 // Reports of an EvaluationResult (from evaluate() or `spearmint eval --json`)
 export { formatResultTable } from './format-table';
 export { renderHtmlReport } from './render-html-report';
-export type { Threshold, ThresholdOutcome } from './thresholds';
+export type { ReportOptions } from './render-html-report';
+export { RecordSelection, DEFAULT_REPORT_RECORDS } from './record-selection';
+export type { RecordCell, RecordView } from './record-selection';
+export type { RecordsSection } from './report-records';
+export type { JudgedConfig, Threshold, ThresholdOutcome } from './thresholds';
+export type { BaselineReport, MaxRegression, RegressionOutcome } from './baseline';
+export type { RunJson } from './result-json';

@@ -19,20 +19,30 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const json = (stdout: string) => JSON.parse(stdout) as EvaluationResult & { thresholds?: unknown[] };
 
 describe('spearmint eval <file>', () => {
-  it('prints the comparison table: config_id, config values, each metric (* best), error rate, p50, p95', async () => {
+  it('prints the comparison table: config_id, config values, each metric (* best) with its 95% interval, error rate, p50, p95', async () => {
     const { code, stdout, stderr } = await runCliProcess(['eval', NUMBERS]);
     expect({ code, stderr: stderr.split('\n').filter((l) => !l.startsWith('evaluated ')) }).toEqual({
       code: 0,
-      stderr: ["threshold score >= 0.5: best config 'c' has 0.800 - met", ''],
+      stderr: ["threshold score >= 0.5: best config 'c' has 0.800 (errors 10.0%) - met", ''],
     });
     const lines = stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^score: 10 record\(s\) x 3 config\(s\) in \d+\.\d\d s$/);
     expect(lines[2]).toMatch(/^config_id\s+config\s+score\s+cost\s+errors\s+p50 ms\s+p95 ms$/);
-    expect(lines[4]).toMatch(/^a\s+level=0\.2, cost=1\s+0\.200\s+1\.000\*\s+0\.0%\s+\d+\.\d+\s+\d+\.\d+$/);
-    expect(lines[5]).toMatch(/^b\s+level=0\.5, cost=2\s+0\.500\s+2\.000\s+0\.0%\s+\d+\.\d+\s+\d+\.\d+$/);
-    expect(lines[6]).toMatch(/^c\s+level=0\.8, cost=3\s+0\.800\*\s+3\.000\s+10\.0%\s+\d+\.\d+\s+\d+\.\d+$/);
-    expect(lines.slice(8)).toEqual([
-      '* best config per metric (higher is better; lower is better for cost)',
+    expect(lines[4]).toMatch(/^a\s+level=0\.2, cost=1\s+0\.200  \[0\.200, 0\.200\]\s+1\.000\* \[1\.000, 1\.000\]\s+0\.0%\s+\d+\.\d+\s+\d+\.\d+$/);
+    expect(lines[5]).toMatch(/^b\s+level=0\.5, cost=2\s+0\.500  \[0\.500, 0\.500\]\s+2\.000  \[2\.000, 2\.000\]\s+0\.0%\s+\d+\.\d+\s+\d+\.\d+$/);
+    expect(lines[6]).toMatch(/^c\s+level=0\.8, cost=3\s+0\.800\* \[0\.800, 0\.800\]\s+3\.000  \[3\.000, 3\.000\]\s+10\.0%\s+\d+\.\d+\s+\d+\.\d+$/);
+    expect(lines.slice(8).map((line) => line.trimEnd())).toEqual([
+      '* best config per metric (higher is better; lower is better for cost); [low, high]: 95% interval of the mean',
+      'best: score c 0.800 (errors 10.0%); cost a 1.000 (errors 0.0%)',
+      '',
+      'vs main (a): mean per-record difference, its 95% interval, records won/tied/lost',
+      'config_id  metric  diff    95% interval      w/t/l   verdict',
+      '---------  ------  ------  ----------------  ------  -------',
+      'b          score   +0.300  [+0.300, +0.300]  10/0/0  better',
+      'b          cost    +1.000  [+1.000, +1.000]  0/0/10  worse',
+      'c          score   +0.600  [+0.600, +0.600]  9/0/0   better',
+      'c          cost    +2.000  [+2.000, +2.000]  0/0/9   worse',
+      '',
       'config c: 1 of 10 execution(s) failed; first: Error: c cannot do 7',
     ]);
   });
@@ -56,8 +66,10 @@ describe('spearmint eval <file>', () => {
     ]);
     expect(result.configs[2]!.errorRate).toBe(0.1);
     expect(result.configs[0]!.config).toEqual({ config_id: 'a', level: 0.2, cost: 1 });
-    expect(result.best).toEqual({ score: { configId: 'c', mean: 0.8 }, cost: { configId: 'a', mean: 1 } });
-    expect(result.thresholds).toEqual([{ metric: 'score', value: 0.5, better: 'higher', best: { configId: 'c', mean: 0.8 }, passed: true }]);
+    expect(result.best).toEqual({ score: { configId: 'c', mean: 0.8, errorRate: 0.1 }, cost: { configId: 'a', mean: 1, errorRate: 0 } });
+    expect(result.configs[2]!.metrics.score).toMatchObject({ count: 9, scoredRecords: 9, sd: 0, ci95: [0.8, 0.8], vsMain: { wins: 9, ties: 0, losses: 0, verdict: 'better' } });
+    expect(result.configs[0]!.metrics.score).not.toHaveProperty('vsMain');
+    expect(result.thresholds).toEqual([{ metric: 'score', value: 0.5, better: 'higher', judged: { configId: 'c', mean: 0.8, errorRate: 0.1 }, passed: true }]);
   });
 
   it('--limit N evaluates the first N records', async () => {
@@ -79,33 +91,54 @@ describe('spearmint eval <file>', () => {
     it('exits 0 when the best config reaches every threshold', async () => {
       const { code, stderr } = await runCliProcess(['eval', NUMBERS, '--threshold', 'score=0.8', '--threshold', 'cost=1']);
       expect(code).toBe(0);
-      expect(stderr).toContain("threshold score >= 0.8: best config 'c' has 0.800 - met");
-      expect(stderr).toContain("threshold cost <= 1: best config 'a' has 1.000 - met");
+      expect(stderr).toContain("threshold score >= 0.8: best config 'c' has 0.800 (errors 10.0%) - met");
+      expect(stderr).toContain("threshold cost <= 1: best config 'a' has 1.000 (errors 0.0%) - met");
     });
 
     it('exits 1 when the best config falls below a threshold (the flag overrides the definition)', async () => {
       const { code, stderr } = await runCliProcess(['eval', NUMBERS, '--threshold', 'score=0.81']);
       expect(code).toBe(1);
-      expect(stderr).toContain("threshold score >= 0.81: best config 'c' has 0.800 - NOT MET");
+      expect(stderr).toContain("threshold score >= 0.81: best config 'c' has 0.800 (errors 10.0%) - NOT MET");
       expect(stderr).not.toContain('score >= 0.5');
     });
 
     it('exits 1 when a lower-is-better metric is above its threshold', async () => {
       const { code, stderr } = await runCliProcess(['eval', NUMBERS, '--threshold', 'cost=0.5']);
       expect(code).toBe(1);
-      expect(stderr).toContain("threshold cost <= 0.5: best config 'a' has 1.000 - NOT MET");
+      expect(stderr).toContain("threshold cost <= 0.5: best config 'a' has 1.000 (errors 0.0%) - NOT MET");
     });
 
-    it('an unknown metric is a usage error (exit 2) naming the metrics', async () => {
+    it('an unknown metric is a usage error (exit 2) naming the evaluators, before any record runs', async () => {
       const { code, stderr } = await runCliProcess(['eval', NUMBERS, '--threshold', 'accuracy=0.5']);
       expect(code).toBe(2);
-      expect(stderr).toContain("spearmint: Unknown metric 'accuracy' in a threshold (--threshold or the definition's thresholds): the metrics are 'score', 'cost'.");
+      expect(stderr).toContain(
+        "spearmint: Unknown metric 'accuracy' in the threshold accuracy (--threshold or the definition's thresholds): the evaluators are 'score', 'cost'",
+      );
+      expect(stderr).not.toMatch(/evaluated [1-9]/);
+    });
+
+    it('metric@configId judges that config, metric@main the first one', async () => {
+      const { code, stderr, stdout } = await runCliProcess(['eval', NUMBERS, '--json', '--threshold', 'score@b=0.5', '--threshold', 'score@main=0.3', '--threshold', 'cost@c=3']);
+      expect(code).toBe(1);
+      expect(stderr).toContain("threshold score@b >= 0.5: config 'b' has 0.500 (errors 0.0%) - met");
+      expect(stderr).toContain("threshold score@main >= 0.3: main config 'a' has 0.200 (errors 0.0%) - NOT MET");
+      expect(stderr).toContain("threshold cost@c <= 3: config 'c' has 3.000 (errors 10.0%) - met");
+      expect(json(stdout).thresholds).toContainEqual({ metric: 'score', config: 'main', value: 0.3, better: 'higher', judged: { configId: 'a', mean: 0.2, errorRate: 0 }, passed: false });
+    });
+
+    it('an unknown config in metric@configId is a usage error (exit 2) after the first record', async () => {
+      const { code, stderr } = await runCliProcess(['eval', NUMBERS, '--threshold', 'score@d=0.5', '--concurrency', '1']);
+      expect(code).toBe(2);
+      expect(stderr).toContain("spearmint: Unknown config 'd' in the threshold score@d (--threshold or the definition's thresholds): the configs are 'a', 'b', 'c' ('main' is the first).");
+      expect(stderr).toContain('evaluated 1 record(s)');
     });
 
     it('a malformed threshold is a usage error (exit 2)', async () => {
       const { code, stderr } = await runCliProcess(['eval', NUMBERS, '--threshold', 'score>0.5']);
       expect(code).toBe(2);
-      expect(stderr).toContain("spearmint: --threshold expects metric=value with a number as value, such as --threshold recall=0.8; got 'score>0.5'.");
+      expect(stderr).toContain(
+        "spearmint: --threshold expects metric=value or metric@configId=value with a number as value, such as --threshold recall=0.8 or recall@main=0.8; got 'score>0.5'.",
+      );
       expect(stderr).toContain('Usage: spearmint eval <file> [options]');
     });
   });
@@ -129,7 +162,14 @@ describe('spearmint eval <file>', () => {
 
   describe('usage errors exit with 2 and say what is wrong', () => {
     it.each([
-      [['eval', NUMBERS, '--fast'], "spearmint: Unknown option '--fast'; the options are --out, --records, --json, --threshold, --concurrency, --limit, --repeat, --help."],
+      [
+        ['eval', NUMBERS, '--fast'],
+        "spearmint: Unknown option '--fast'; the options are --out, --records, --json, --threshold, --save-run, --baseline, --max-regression, --report-records, --concurrency, --limit, --repeat, --help.",
+      ],
+      [['eval', NUMBERS, '--max-regression', 'score=0.1'], 'spearmint: --max-regression compares with a baseline: add --baseline <run.json> (a run saved with --save-run).'],
+      [['eval', NUMBERS, '--baseline', 'x.json', '--max-regression', 'score=-1'], "spearmint: --max-regression expects metric=delta with a number from 0 up as delta"],
+      [['eval', NUMBERS, '--report-records', '10'], 'spearmint: --report-records sets how many records the HTML report shows: add --out <report.html>.'],
+      [['eval', NUMBERS, '--out', 'r.html', '--report-records', 'many'], "spearmint: --report-records expects an integer from 0 up or 'all', got 'many'."],
       [['eval', NUMBERS, '--concurrency', '0'], "spearmint: --concurrency expects an integer from 1 up, got '0'."],
       [['eval', NUMBERS, '--limit', 'ten'], "spearmint: --limit expects an integer from 0 up, got 'ten'."],
       [[], 'spearmint: Missing command: spearmint eval <file>.'],

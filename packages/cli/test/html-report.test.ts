@@ -6,14 +6,11 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { Config, type ConfigEvaluation, type EvaluationResult } from '@spearmint/decorators';
 import { renderHtmlReport } from '../src/render-html-report';
+import { launchBrowser, openReport, recordRows } from './helpers/browser';
 import { fixture, runCliProcess } from './helpers/run-cli-process';
-
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 // Each test starts Node processes (or a browser page); generous on a loaded CI machine.
 jest.setTimeout(30_000);
@@ -22,7 +19,7 @@ let browser: Browser;
 let tmp: string;
 beforeAll(async () => {
   tmp = mkdtempSync(join(tmpdir(), 'spearmint-report-'));
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  browser = await launchBrowser();
 }, 60_000);
 afterAll(async () => {
   await browser?.close();
@@ -36,14 +33,7 @@ interface Bar {
   best: boolean;
 }
 
-/** Opens a report file; every request the page makes is recorded. */
-async function open(file: string): Promise<{ page: Page; requests: string[] }> {
-  const page = await browser.newPage();
-  const requests: string[] = [];
-  page.on('request', (request) => requests.push(request.url()));
-  await page.goto(pathToFileURL(file).href);
-  return { page, requests };
-}
+const open = (file: string) => openReport(browser, file);
 
 /** The bars drawn for one metric, in document order, with their rendered widths. */
 function bars(page: Page, metric: string): Promise<Bar[]> {
@@ -71,8 +61,11 @@ function config(configId: string, values: Record<string, unknown>, metrics: Reco
     count: 10,
     errors: 0,
     errorRate: 0,
+    eligible: true,
     latency: { mean: 1, min: 0.5, max: 2, p50: 1, p95: 1.9 },
-    metrics: Object.fromEntries(Object.entries(metrics).map(([name, mean]) => [name, { mean, min: mean, max: mean, count: 10 }])),
+    metrics: Object.fromEntries(
+      Object.entries(metrics).map(([name, mean]) => [name, { mean, min: mean, max: mean, count: 10, scoredRecords: 10, sd: 0.1, ci95: [mean - 0.05, mean + 0.05] as const }]),
+    ),
     evaluatorErrors: {},
   };
 }
@@ -93,7 +86,11 @@ const result: EvaluationResult = {
     config(HOSTILE, { note: '</td><script>window.hacked=2</script>' }, { recall: 0.3, latency: 1, delta: 0.25 }),
     config('gamma', { model: 'm3' }, { recall: 0.6, latency: 3, delta: 1 }),
   ],
-  best: { recall: { configId: 'alpha', mean: 0.9 }, latency: { configId: HOSTILE, mean: 1 }, delta: { configId: 'gamma', mean: 1 } },
+  best: {
+    recall: { configId: 'alpha', mean: 0.9, errorRate: 0 },
+    latency: { configId: HOSTILE, mean: 1, errorRate: 0 },
+    delta: { configId: 'gamma', mean: 1, errorRate: 0 },
+  },
 };
 const scoresOf = (metric: string) => Object.fromEntries(result.configs.map((c) => [c.configId, c.metrics[metric]!.mean]));
 
@@ -132,6 +129,17 @@ describe('the HTML report in headless Chromium', () => {
     ]);
   });
 
+  it('each mean shows its 95% interval; the best cell says so, with the config\'s error rate', async () => {
+    const cells = await page.$$eval('table.results tr[data-config-id="alpha"] td.num[data-metric]', (tds) =>
+      tds.map((td) => [td.getAttribute('data-metric'), td.querySelector('.ci')?.textContent, td.querySelector('.mark')?.textContent ?? null]),
+    );
+    expect(cells).toEqual([
+      ['recall', '[0.850, 0.950]', '★ best · errors 0.0%'],
+      ['latency', '[4.950, 5.050]', null],
+      ['delta', '[-0.550, -0.450]', null],
+    ]);
+  });
+
   it('is self-contained: the page requests nothing but itself', () => {
     expect(requests).toHaveLength(1);
     expect(requests[0]).toMatch(/^file:\/\/.*synthetic\.html$/);
@@ -161,6 +169,16 @@ describe('spearmint eval --out: the report of a real run', () => {
         expectOrderedAsScores(drawn, Object.fromEntries(evaluation.configs.map((c) => [c.configId, c.metrics[metric]!.mean])));
       }
       expect(await page.$$eval('svg.chart', (svgs) => svgs.map((svg) => svg.getAttribute('data-metric')))).toEqual(['score', 'cost']);
+      // #records: all 10 records (fewer than the default 200); the spread of score is 0.6 on every
+      // record but 7, where c failed (spread 0.3): record 7 comes last.
+      const rows = await recordRows(page);
+      expect(rows.map((row) => row.id)).toEqual(['0', '1', '2', '3', '4', '5', '6', '8', '9', '7']);
+      for (const row of rows) expect(row.cells.map((cell) => cell.configId)).toEqual(['a', 'b', 'c']);
+      expect(rows[0]!.cells[1]).toEqual({ configId: 'b', output: JSON.stringify({ level: 0.5, cost: 2 }), error: null, scores: ['score 0.500', 'cost 2.000'], folded: false });
+      expect(rows.at(-1)!.cells[2]).toEqual({ configId: 'c', output: null, error: 'Error: c cannot do 7', scores: [], folded: false });
+      // #vs-main: one row per variant and metric, with its verdict
+      const verdicts = await page.$$eval('#vs-main tr[data-config-id]', (trs) => trs.map((tr) => [tr.getAttribute('data-config-id'), tr.getAttribute('data-metric'), tr.getAttribute('data-verdict')]));
+      expect(verdicts).toEqual([['b', 'score', 'better'], ['b', 'cost', 'worse'], ['c', 'score', 'better'], ['c', 'cost', 'worse']]);
       expect(requests).toHaveLength(1);
     } finally {
       await page.close();

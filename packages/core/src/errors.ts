@@ -15,8 +15,8 @@ export class SpearmintError extends Error {
 
 /** A config source that is not an object (or a path, `URL` or `Config`). */
 export class InvalidConfigError extends SpearmintError {
-  constructor(readonly source: string, detail: string) {
-    super('SPEARMINT_INVALID_CONFIG', `Invalid config at ${source}: ${detail}`);
+  constructor(readonly source: string, detail: string, options?: { cause?: unknown }) {
+    super('SPEARMINT_INVALID_CONFIG', `Invalid config at ${source}: ${detail}`, options);
   }
 }
 
@@ -239,5 +239,103 @@ export class VariantTimeoutError extends SpearmintError {
 export class DrainTimeoutError extends SpearmintError {
   constructor(readonly timeoutMs: number) {
     super('SPEARMINT_DRAIN_TIMEOUT', `drain() gave up after ${timeoutMs} ms; the variant was aborted.`);
+  }
+}
+
+/** `strategies.weighted` weights that are invalid, or that do not fit an experiment's configs. */
+export class InvalidWeightsError extends SpearmintError {
+  constructor(message: string) {
+    super('SPEARMINT_INVALID_WEIGHTS', message);
+  }
+}
+
+/** A `strategy` option that is not a strategy: not a function, or a strategy factory passed without calling it. */
+export class InvalidStrategyError extends SpearmintError {
+  constructor(readonly where: string, detail: string) {
+    super('SPEARMINT_INVALID_STRATEGY', `Invalid strategy for ${where}: ${detail}`);
+  }
+}
+
+/**
+ * A strategy returned something other than `[mainConfig, variantConfigs]` of the experiment's own
+ * configs. Raised to the caller before main runs (for a nested experiment: to the code calling it).
+ */
+export class InvalidStrategyResultError extends SpearmintError {
+  constructor(readonly experiment: string, detail: string, options?: { cause?: unknown }) {
+    super(
+      'SPEARMINT_INVALID_STRATEGY_RESULT',
+      `The strategy of experiment '${experiment}' ${detail} A strategy must return [mainConfig, variantConfigs], ` +
+        'taken from the configs it is given (those very objects), each at most once.',
+      options,
+    );
+  }
+}
+
+/** More configs than `CONFIG_LIMITS.maxConfigs` in one `configs` list: a sweep, a `DynamicValue`, a directory. */
+export class TooManyConfigsError extends SpearmintError {
+  constructor(
+    /** Where the limit was passed: `configs[0]`, `file /app/sweep.yaml`, `new DynamicValue(...)`. */
+    readonly source: string,
+    /** How many configs it would give, as far as it was counted (`undefined`: more than `limit`, reading stopped). */
+    readonly count: number | undefined,
+    readonly limit: number,
+    detail: string,
+  ) {
+    super(
+      'SPEARMINT_TOO_MANY_CONFIGS',
+      `Too many configs at ${source}: ${detail} gives ${count === undefined ? `more than ${limit.toLocaleString('en-US')}` : count.toLocaleString('en-US')} configs; ` +
+        `one experiment takes at most ${limit.toLocaleString('en-US')} (CONFIG_LIMITS.maxConfigs). ` +
+        'Sweep fewer values, or split the sweep over several runs.',
+    );
+  }
+}
+
+/** Configs holding more values in all than `CONFIG_LIMITS.maxValues` (shared objects and YAML aliases count each time). */
+export class ConfigTooLargeError extends SpearmintError {
+  constructor(
+    readonly source: string,
+    readonly limit: number,
+    /** The configs whose values are counted together: `configs`, `configs of 'Svc.run'`. */
+    readonly list: string,
+  ) {
+    super(
+      'SPEARMINT_CONFIG_TOO_LARGE',
+      `The ${list} hold more than ${limit.toLocaleString('en-US')} values (CONFIG_LIMITS.maxValues); the limit was passed at ${source}. ` +
+        'Values are counted in every config after sweeps are expanded, and wherever a shared object or a YAML alias repeats. ' +
+        'Keep large data out of configs (load it in the function, or pass it as a component), or sweep fewer values.',
+    );
+  }
+}
+
+/** A config file larger than `CONFIG_LIMITS.maxFileBytes`, or a YAML file with more tokens or aliases than allowed. */
+export class ConfigFileTooLargeError extends SpearmintError {
+  constructor(
+    readonly file: string,
+    /** What was measured: `1048577 bytes`, `more than 200000 YAML tokens`. */
+    readonly measured: string,
+    /** The limit passed, by its name in `CONFIG_LIMITS`, and its value. */
+    readonly limit: string,
+  ) {
+    super(
+      'SPEARMINT_CONFIG_FILE_TOO_LARGE',
+      `Config file ${file} is too large: ${measured}, over ${limit}. ` +
+        'A config file holds settings; keep large data out of it (load it in the function), or split it into several files.',
+    );
+  }
+}
+
+/** A config path that is neither a regular file nor a directory (a FIFO, a device, a socket). */
+export class ConfigFileTypeError extends SpearmintError {
+  constructor(
+    readonly file: string,
+    /** What the path is: `a FIFO (named pipe)`, `a character device`, ... */
+    readonly kind: string,
+    where?: string,
+  ) {
+    super(
+      'SPEARMINT_CONFIG_FILE_TYPE',
+      `Config path ${file}${where ? ` (${where})` : ''} is ${kind}, not a regular file or a directory; ` +
+        'reading it could block set-up or never end. Point `configs` at a .yaml, .yml or .json file, or at a directory of them.',
+    );
   }
 }

@@ -39,8 +39,8 @@ describe('config files', () => {
     ]);
   });
 
-  it('sorts a directory by path segment, as Python sorts paths, and reads every extension', () => {
-    const dir = write({ 'a-b.yaml': 'n: 3', 'a/x.yml': 'n: 2', 'a.json': '{"n": 4}', 'B.YAML': 'n: 1', 'a/readme.md': '# no' });
+  it('loads a directory as Python does (.yaml, then .yml, each sorted by path), then .json, any extension case', () => {
+    const dir = write({ 'a-b.yaml': 'n: 2', 'a/x.yml': 'n: 3', 'a.json': '{"n": 4}', 'B.YAML': 'n: 1', 'a/readme.md': '# no' });
     expect(resolveConfigs([dir]).map((c) => c.n)).toEqual([1, 2, 3, 4]);
   });
 

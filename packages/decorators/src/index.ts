@@ -1,3 +1,11 @@
+/**
+ * `@spearmint/decorators`: `Spearmint`, the `experiment()` decorator (stage-3 and legacy
+ * modes, and plain functions), `run()` and `arun()`; re-exports everything public of
+ * `@spearmint/core`, so an app needs this one import.
+ *
+ * @packageDocumentation
+ * @module @spearmint/decorators
+ */
 // Decorating and running
 export { Spearmint, experiment } from './spearmint';
 export { run, arun } from './run';
@@ -11,6 +19,7 @@ export {
   DynamicValue,
   isDynamicValue,
   computeConfigId,
+  CONFIG_LIMITS,
   ExperimentCase,
   FunctionResult,
   ExperimentCaseResults,
@@ -37,7 +46,15 @@ export {
   UnknownExperimentError,
   VariantTimeoutError,
   DrainTimeoutError,
+  InvalidWeightsError,
+  InvalidStrategyError,
+  InvalidStrategyResultError,
+  TooManyConfigsError,
+  ConfigTooLargeError,
+  ConfigFileTooLargeError,
+  ConfigFileTypeError,
   evaluate,
+  compareEvaluations,
   countDatasetRecords,
   RESERVOIR_SIZE,
   DatasetError,
@@ -54,6 +71,7 @@ export type {
   SchemaProblem,
   Strategy,
   WeightedOptions,
+  RoundRobinOptions,
   VariantStats,
   ExecutionHooks,
   ExecutionInfo,
@@ -66,8 +84,17 @@ export type {
   OpenTelemetryApi,
   CallInput,
   EvaluateOptions,
+  EvaluationPlan,
   Dataset,
   EvaluationRecord,
+  ExpectedOf,
+  PairedComparison,
+  Verdict,
+  Interval,
+  BaselineComparison,
+  BaselineEvaluation,
+  BaselineFlag,
+  BaselineRow,
   Evaluator,
   EvaluatorContext,
   EvaluatorDefinition,

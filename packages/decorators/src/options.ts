@@ -20,11 +20,13 @@ export interface ExperimentOptions {
    */
   name?: string;
   /**
-   * The parameter (name or index) that receives the config.
+   * The parameter (name or index) that receives the config; `false`: none, the function reads
+   * `currentCase()` itself (this also silences the set-up warning about an experiment with
+   * several configs and nothing to inject them into).
    * @default the parameter named `config`; in legacy mode with `emitDecoratorMetadata`, the one typed `Config`
    * (in both cases, not one with a `bind` entry)
    */
-  configParam?: string | number;
+  configParam?: string | number | false;
   /**
    * Injects parts of the config into parameters, by parameter name: a dotted path into the
    * config (`'llm.settings'`), a schema for the whole config, or `{ path, schema }`. A schema is

@@ -1,5 +1,6 @@
-import { type Config, resolveConfigs, strategies, type Strategy, Supervisor, type VariantStats } from '@spearmint/core';
+import { checkStrategy, type Config, resolveConfigs, strategies, type Strategy, Supervisor, type VariantStats } from '@spearmint/core';
 import { createExperimentDecorator } from './internal/experiment-decorator';
+import { assertCalledWithOptions } from './internal/missing-parentheses';
 import type { ExperimentDefaults } from './internal/create-experiment';
 import { checkOptions, type ExperimentOptions, type SpearmintOptions, spearmintOptionKeys } from './options';
 import { arun, run } from './run';
@@ -36,7 +37,7 @@ export class Spearmint {
   constructor(options: SpearmintOptions = {}) {
     checkOptions(options, spearmintOptionKeys, 'new Spearmint()');
     this.configs = Object.freeze(resolveConfigs(options.configs ?? [], 'configs'));
-    this.strategy = options.strategy ?? strategies.shadow;
+    this.strategy = options.strategy === undefined ? strategies.shadow : checkStrategy(options.strategy, 'the `strategy` option of new Spearmint()');
     this.#defaults = { configs: this.configs, strategy: this.strategy, supervisor: new Supervisor(options) };
   }
 
@@ -46,6 +47,10 @@ export class Spearmint {
    * `config` (see `ExperimentOptions`).
    */
   experiment(options?: ExperimentOptions): ExperimentDecorator {
+    assertCalledWithOptions(arguments, 'mint.experiment');
+    if (this === undefined || this === null || !(#defaults in this)) {
+      throw new TypeError('experiment() was called without its Spearmint instance: write mint.experiment(), not a detached copy of the method.');
+    }
     return createExperimentDecorator(this.#defaults, options);
   }
 
@@ -80,6 +85,7 @@ export class Spearmint {
  * ```
  */
 export function experiment(options: ExperimentOptions & SpearmintOptions = {}): ExperimentDecorator {
+  assertCalledWithOptions(arguments, 'experiment');
   const { name, configParam, bind, ...instanceOptions } = options;
   const experimentOptions: ExperimentOptions = {};
   if (name !== undefined) experimentOptions.name = name;

@@ -8,6 +8,10 @@ type AnyFunction = (...args: any[]) => any;
  */
 export interface ExperimentDecorator {
   // standard (TC39 stage-3)
+  /**
+   * A stage-3 method decorator (`@mint.experiment()` without `experimentalDecorators`).
+   * @typeParam F - the method's type, kept by the returned method.
+   */
   <This, F extends (this: This, ...args: any[]) => any>(value: F, context: ClassMethodDecoratorContext<This, F>): F;
   // legacy (experimentalDecorators)
   <F extends AnyFunction>(target: object, key: string | symbol, descriptor: TypedPropertyDescriptor<F>): TypedPropertyDescriptor<F>;

@@ -1,3 +1,10 @@
+/**
+ * `@spearmint/nestjs`: `SpearmintModule` and the `@Experiment()` decorator for NestJS
+ * providers and controllers, with background variants drained on shutdown.
+ *
+ * @packageDocumentation
+ * @module @spearmint/nestjs
+ */
 // The module and the decorator
 export { SpearmintModule } from './spearmint.module';
 export { Experiment } from './experiment.decorator';

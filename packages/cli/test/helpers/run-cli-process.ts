@@ -14,14 +14,14 @@ export interface CliOutcome {
  * Runs the CLI from its sources, as `npm run eval` does (node + tsx on packages/cli/src/cli.ts,
  * no build), from the repository root; stdout and stderr are pipes (not a terminal).
  */
-export function runCliProcess(args: readonly string[], cwd = repoRoot): Promise<CliOutcome> {
-  return runTsx(['packages/cli/src/cli.ts', ...args].map((arg, i) => (i === 0 ? join(repoRoot, arg) : arg)), cwd);
+export function runCliProcess(args: readonly string[], cwd = repoRoot, env: Record<string, string> = {}): Promise<CliOutcome> {
+  return runTsx(['packages/cli/src/cli.ts', ...args].map((arg, i) => (i === 0 ? join(repoRoot, arg) : arg)), cwd, env);
 }
 
-/** `tsx <args...>` in `cwd`. */
-export function runTsx(args: readonly string[], cwd = repoRoot): Promise<CliOutcome> {
+/** `tsx <args...>` in `cwd`, with `env` added to the environment. */
+export function runTsx(args: readonly string[], cwd = repoRoot, env: Record<string, string> = {}): Promise<CliOutcome> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [tsxCli, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' }, timeout: 60_000 }, (error, stdout, stderr) => {
+    execFile(process.execPath, [tsxCli, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...env }, timeout: 60_000 }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : (error.signal ?? String(error.code))) : 0;
       resolve({ code, stdout, stderr });
     });

@@ -5,7 +5,9 @@ import { isPlainObject } from '../internal/plain-object';
 /**
  * What validates (and types) a bound value: any Standard Schema v1 validator (zod, valibot,
  * arktype, ...), whose output value is injected (so its defaults apply), or a class,
- * constructed as `new Class(value)`.
+ * constructed as `new Class(value)`. The `Config` class gives a frozen `Config` of the value,
+ * with its own `config_id` (the one the value holds, else computed from it), as Python's
+ * `Annotated[Config, Bind("a.b")]` does.
  */
 export type BindSchema = StandardSchemaV1 | (new (value: any) => unknown);
 

@@ -3,7 +3,7 @@ import { AsyncSchemaError, type BindSite, BindPathNotFoundError, SchemaValidatio
 import { describeValue } from '../internal/describe';
 import { applySchema } from './apply-schema';
 import { type BindSpec, type NormalisedBind, normaliseBindSpec } from './bind-spec';
-import type { Config } from './config';
+import { type Config, isConfig } from './config';
 import { frozenCopy, mutableCopy } from './deep-freeze';
 import { describeConfig } from './resolve-configs';
 
@@ -36,8 +36,10 @@ export function createBindInjection(bound: BoundParameter, functionName: string)
     },
     valueFor(config) {
       const value = values.get(config);
-      // A config the experiment was not set up with (a strategy's own) is bound on first use.
-      return value !== undefined || values.has(config) ? value : compute(config);
+      if (value !== undefined || values.has(config)) return value;
+      // Not reached: strategies must answer with the experiment's own configs. Not cached, so
+      // that nothing grows with configs made per call.
+      return boundValue(config, bind, site);
     },
   };
 }
@@ -49,7 +51,8 @@ function boundValue(config: Config, bind: NormalisedBind, site: BindSite): unkno
   const outcome = applySchema(bind.schema, mutableCopy(raw));
   switch (outcome.kind) {
     case 'value':
-      return frozenCopy(outcome.value);
+      // A `Config` (schema: Config) is frozen already, and a copy would lose what makes it one.
+      return isConfig(outcome.value) ? outcome.value : frozenCopy(outcome.value);
     case 'async':
       throw new AsyncSchemaError(site, outcome.vendor);
     case 'problems': {

@@ -1,11 +1,9 @@
 import { InvalidConfigError } from '../errors';
 import { CONFIG_BRAND, hasConfigBrand } from '../internal/config-brand';
 import { describeValue } from '../internal/describe';
-import { isPlainObject } from '../internal/plain-object';
-import { computeConfigId } from './config-id';
-import { frozenCopy } from './deep-freeze';
-import { isDynamicValue } from './dynamic-value';
-
+import { configIdOfTree } from './config-id';
+import { CONFIG_LIMITS } from './config-limits';
+import { copyConfig, setOwnKey } from './copy-config-tree';
 
 type DeepReadonly<T> = T extends (...args: never[]) => unknown
   ? T
@@ -35,6 +33,7 @@ export interface ConfigBase {
  */
 export type Config<T extends object = Record<string, any>> = ConfigBase & DeepReadonly<Omit<T, 'config_id'>>;
 
+/** The type of the `Config` value: `new Config(values)` and `Config.isConfig(value)`. */
 export interface ConfigConstructor {
   /** Makes a frozen `Config` of `values` (deep-copied), adding `config_id` when missing. */
   new <T extends object>(values: T): Config<T>;
@@ -55,6 +54,11 @@ class ConfigRecord {
 Object.defineProperty(ConfigRecord.prototype, CONFIG_BRAND, { value: true });
 Object.defineProperty(ConfigRecord, 'name', { value: 'Config' });
 
+/**
+ * The `Config` class: `new Config(values)` makes a frozen config (adding `config_id` when
+ * missing); `Config.isConfig(value)` recognises one. Configs are recognised by a `Symbol.for`
+ * brand, not `instanceof`, so the ES module and CommonJS builds loaded together agree.
+ */
 export const Config = ConfigRecord as unknown as ConfigConstructor;
 
 /** Recognises configs by a `Symbol.for` brand, so two copies of core still agree. */
@@ -72,30 +76,27 @@ export function isConfigClass(value: unknown): boolean {
  * `source` names where the object came from, for error messages.
  */
 export function createConfig(values: object, source: string): Config {
-  if (isConfig(values)) return values;
-  if (!isPlainObject(values)) {
-    throw new InvalidConfigError(source, `expected a plain object, got ${describeValue(values)}.`);
+  try {
+    if (isConfig(values)) return values;
+  } catch {
+    // a hostile object (a Proxy) whose brand cannot be read: copyConfig reports it
   }
-  const copy = copyValues(values, source);
-  copy.config_id = normaliseConfigId(copy.config_id, source) ?? computeConfigId(copy);
-  return Object.freeze(Object.assign(Object.create(ConfigRecord.prototype), copy)) as Config;
+  const { tree } = copyConfig(values, { source, dynamicValues: 'reject', freeze: true, maxValues: CONFIG_LIMITS.maxValues, list: `values of ${source}` });
+  return configOfTree(tree, source);
 }
 
-/** A copy of the top level (to receive `config_id`) whose values are frozen copies. */
-function copyValues(values: Record<string, unknown>, source: string): Record<string, unknown> {
-  const copy: Record<string, unknown> = {};
-  for (const key of Object.keys(values)) {
-    if (isDynamicValue(values[key])) {
-      throw new InvalidConfigError(source, `key '${key}' holds a DynamicValue; pass the object in \`configs\` to expand it.`);
-    }
-    copy[key] = frozenCopy(values[key]);
-  }
-  return copy;
+/** A `Config` of a frozen tree made by `copyConfig` (and `expandSweeps`): its values are shared, not copied. */
+export function configOfTree(tree: Readonly<Record<string, unknown>>, source: string): Config {
+  const hasId = Object.hasOwn(tree, 'config_id');
+  const id = hasId ? checkedConfigId(tree.config_id, source) : configIdOfTree(tree);
+  const config = Object.create(ConfigRecord.prototype) as Record<string, unknown>;
+  for (const key of Object.keys(tree)) setOwnKey(config, key, key === 'config_id' ? id : tree[key]);
+  if (!hasId) config.config_id = id;
+  return Object.freeze(config) as Config;
 }
 
-function normaliseConfigId(id: unknown, source: string): string | undefined {
-  if (id === undefined) return undefined;
+function checkedConfigId(id: unknown, source: string): string {
   if (typeof id === 'string' && id !== '') return id;
-  if (typeof id === 'number' || typeof id === 'bigint') return String(id);
-  throw new InvalidConfigError(source, `config_id must be a non-empty string, got ${describeValue(id)}.`);
+  const hint = typeof id === 'number' || typeof id === 'bigint' ? ` Write it as a string (in YAML or JSON: quoted, as in config_id: "${String(id)}").` : '';
+  throw new InvalidConfigError(source, `config_id must be a non-empty string, got ${describeValue(id)}.${hint}`);
 }

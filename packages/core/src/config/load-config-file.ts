@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import { ConfigFileReadError, InvalidConfigError } from '../errors';
+import { InvalidConfigError } from '../errors';
 import { describeValue } from '../internal/describe';
 import { isPlainObject } from '../internal/plain-object';
 import { parseJson, parseYaml } from './parse-config-text';
+import { readConfigText } from './read-config-text';
 
 /** One config as a file holds it (it may still hold `DynamicValue`s), and where it came from. */
 export interface FileConfig {
@@ -30,12 +30,7 @@ export function loadConfigFile(file: string): FileConfig[] {
 }
 
 function parse(file: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new ConfigFileReadError(file, error);
-  }
+  const text = readConfigText(file);
   return extname(file).toLowerCase() === '.json' ? parseJson(text, file) : parseYaml(text, file);
 }
 

@@ -41,7 +41,8 @@ export function pythonJsonDumps(value: unknown): string {
   return quote(`<${(value as object).constructor?.name ?? 'object'}>`);
 }
 
-function compareCodePoints(a: string, b: string): number {
+/** Orders strings by Unicode code point, as Python compares `str` (JavaScript's `<` compares UTF-16 units). */
+export function compareCodePoints(a: string, b: string): number {
   const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; ) {
     const ca = a.codePointAt(i)!;

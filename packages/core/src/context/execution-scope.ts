@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Config } from '../config/config';
 import type { Experiment } from '../engine/experiment';
+import { NestedPlans } from '../engine/nested-plans';
 import { ExperimentCase } from '../experiment-case';
 import { processWide } from '../internal/global';
 
@@ -23,6 +24,8 @@ export class ExecutionScope {
     /** The entry experiment's config in this execution. */
     readonly config: Config,
     experimentCase?: ExperimentCase,
+    /** What nested experiments take part with: the entry call's, shared by its variants. */
+    protected plans?: NestedPlans,
   ) {
     this.lazyCase = experimentCase;
     this.abortState = undefined;
@@ -38,13 +41,16 @@ export class ExecutionScope {
     return this.lazyCase !== undefined && this.lazyCase.experiments.length > 1;
   }
 
-  /** The config of `experiment` in this case; a nested experiment joins with its main (first) config. */
+  /**
+   * The config of `experiment` in this case; a nested experiment joins with the main config its
+   * own strategy picks for the entry call (see `NestedPlans`).
+   */
   configFor(experiment: Experiment): Config {
     if (experiment === this.entry) return this.config;
     const experimentCase = this.experimentCase;
     let config = experimentCase.configFor(experiment);
     if (config === undefined) {
-      config = experiment.configs[0]!;
+      config = this.nestedPlans().mainFor(experiment);
       experimentCase.assign(experiment, config);
       this.joinedBy();
     }
@@ -53,6 +59,11 @@ export class ExecutionScope {
 
   /** Called when a nested experiment first takes part in this execution. */
   protected joinedBy(): void {}
+
+  /** The plans of the entry call's nested experiments (made on first use). */
+  nestedPlans(): NestedPlans {
+    return (this.plans ??= new NestedPlans(this.entry, undefined));
+  }
 
   get signal(): AbortSignal {
     const state = (this.abortState ??= { reason: undefined });

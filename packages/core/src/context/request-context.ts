@@ -1,9 +1,15 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { processWide } from '../internal/global';
 
-type RequestValues = ReadonlyMap<string, unknown>;
+/** The request values of one `withContext` scope (merged with the enclosing ones). */
+export type RequestValues = ReadonlyMap<string, unknown>;
 
 const requestStorage = processWide('request-storage', () => new AsyncLocalStorage<RequestValues>());
+
+/** @internal The request values in force now, to hand a strategy that runs later (a nested experiment's). */
+export function currentRequestValues(): RequestValues | undefined {
+  return requestStorage.getStore();
+}
 
 /**
  * Runs `fn` with request values (a user id, a tenant) visible to strategies through
@@ -28,7 +34,7 @@ export function withContext<T>(values: Readonly<Record<string, unknown>>, fn: ()
 /** What a strategy sees of the call it decides for. */
 export class RuntimeContext {
   constructor(
-    /** The name of the entry experiment the strategy picks configs for. */
+    /** The name of the experiment the strategy picks configs for (the entry experiment, or a nested one). */
     readonly experiment: string,
   ) {}
 

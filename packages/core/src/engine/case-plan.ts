@@ -1,22 +1,20 @@
 import type { Config } from '../config/config';
 import { ExperimentCase } from '../experiment-case';
+import type { NestedPlans } from './nested-plans';
 
 /**
  * The variant cases of an entry call, once its main execution has shown which experiments
- * take part: the cartesian product of every experiment's configs, outer experiment varying
- * slowest, without the main combination. The entry experiment contributes main and the
- * strategy's variants; a nested one, all its configs (its main, the first, leading).
+ * take part: the cartesian product of every experiment's options, outer experiment varying
+ * slowest, without the main combination. The entry experiment's options are main and its
+ * strategy's variants; a nested experiment's, what its own strategy returned for this call
+ * (`NestedPlans`), main first, as Python's `collect_options` builds them.
  */
-export function variantCases(mainCase: ExperimentCase, variantConfigs: readonly Config[]): ExperimentCase[] {
+export function variantCases(mainCase: ExperimentCase, variantConfigs: readonly Config[], plans: NestedPlans): ExperimentCase[] {
   const experiments = mainCase.experiments;
   const entry = experiments[0]!;
   if (experiments.length === 1) return variantConfigs.map((config) => new ExperimentCase([entry], [config]));
 
-  const options = experiments.map((experiment, i) => {
-    const main = mainCase.configFor(experiment)!;
-    const others = i === 0 ? variantConfigs : experiment.configs.filter((config) => config !== main);
-    return [main, ...others];
-  });
+  const options = experiments.map((experiment, i) => (i === 0 ? [mainCase.configFor(entry)!, ...variantConfigs] : plans.optionsFor(experiment)));
   const cases: ExperimentCase[] = [];
   const pick = (depth: number, chosen: Config[]): void => {
     if (depth === options.length) {

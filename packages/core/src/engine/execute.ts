@@ -1,5 +1,6 @@
 import type { Config } from '../config/config';
 import { ExecutionScope, executionStorage } from '../context/execution-scope';
+import { currentRequestValues } from '../context/request-context';
 import { VariantTimeoutError } from '../errors';
 import { ExperimentCaseResults } from '../experiment-case-results';
 import { FunctionResult } from '../function-result';
@@ -8,6 +9,7 @@ import type { CallTrace } from '../tracing/tracing';
 import { variantCases } from './case-plan';
 import { compareWithMain, type MainOutcome } from './compare';
 import type { Experiment } from './experiment';
+import { NestedPlans } from './nested-plans';
 import type { VariantOutcome } from './supervisor';
 
 /**
@@ -31,6 +33,8 @@ class EntryScope extends ExecutionScope {
   trace: CallTrace | undefined = undefined;
   /** Main's outcome, kept once it settled when there are variants to compare with it: its result when built. */
   main: MainOutcome | undefined = undefined;
+  /** The request values of the call, for the strategies of nested experiments (asked when they join). */
+  readonly requestValues = currentRequestValues();
 
   constructor(
     entry: Experiment,
@@ -43,6 +47,10 @@ class EntryScope extends ExecutionScope {
     readonly mode: Mode,
   ) {
     super(entry, main);
+  }
+
+  override nestedPlans(): NestedPlans {
+    return (this.plans ??= new NestedPlans(this.entry, this.requestValues));
   }
 
   protected override joinedBy(): void {
@@ -85,7 +93,15 @@ export function runExperiment(experiment: Experiment, thisArg: unknown, args: un
 }
 
 function startEntry(experiment: Experiment, thisArg: unknown, args: unknown[], mode: Mode): unknown {
-  const [main, variantConfigs] = experiment.plan();
+  let plan: ReturnType<Experiment['plan']>;
+  try {
+    plan = experiment.plan();
+  } catch (error) {
+    // The strategy failed: main cannot run. An async function's caller expects a rejection.
+    if (experiment.isAsync) return Promise.reject(error);
+    throw error;
+  }
+  const [main, variantConfigs] = plan;
   const supervisor = experiment.supervisor;
   const scope = new EntryScope(experiment, main, variantConfigs, thisArg, args, experiment.callerMask(args), mode);
   if (mode !== 'direct' || supervisor.needsMainResult) scope.started = performance.now();
@@ -231,12 +247,14 @@ function finishVariant(entry: EntryScope, scope: ExecutionScope, result: Functio
  */
 function variantScopes(scope: EntryScope): readonly ExecutionScope[] {
   if (scope.joined) {
-    return variantCases(scope.experimentCase, scope.variantConfigs).map(
-      (variantCase) => new ExecutionScope(scope.entry, variantCase.configFor(scope.entry)!, variantCase),
+    const plans = scope.nestedPlans();
+    return variantCases(scope.experimentCase, scope.variantConfigs, plans).map(
+      (variantCase) => new ExecutionScope(scope.entry, variantCase.configFor(scope.entry)!, variantCase, plans),
     );
   }
   if (scope.variantConfigs.length === 0) return NO_SCOPES;
-  return scope.variantConfigs.map((config) => new ExecutionScope(scope.entry, config));
+  const plans = scope.nestedPlans();
+  return scope.variantConfigs.map((config) => new ExecutionScope(scope.entry, config, undefined, plans));
 }
 
 /** Runs `fn` and turns its outcome into a `FunctionResult` (a promise of one for async work). */

@@ -1,8 +1,10 @@
-import { type Config, createConfig, isConfig } from '../config/config';
+import { type Config, createConfig } from '../config/config';
 import { assertUniqueConfigIds } from '../config/resolve-configs';
-import { RuntimeContext } from '../context/request-context';
-import { SpearmintError } from '../errors';
+import { InvalidStrategyResultError, SpearmintError } from '../errors';
+import { describeValue } from '../internal/describe';
+import { checkStrategy } from '../strategies/check-strategy';
 import { isContextFree, type Strategy } from '../strategies/strategy';
+import { StrategyContext } from '../strategies/strategy-context';
 import type { Compare } from './compare';
 import { ComparisonTally } from './comparison-tally';
 import type { Supervisor } from './supervisor';
@@ -23,6 +25,7 @@ export interface Injection {
   valueFor(config: Config): unknown;
 }
 
+/** Everything `new Experiment(setup)` needs: resolved configs, strategy, supervisor and injections. */
 export interface ExperimentSetup {
   /** The function as written; called with `this` and the injected arguments. */
   readonly target: Function;
@@ -34,6 +37,13 @@ export interface ExperimentSetup {
   readonly injections: readonly Injection[];
   /** Compares each variant's value with main's. @default the supervisor's `compare` */
   readonly compare?: Compare;
+  /**
+   * What experiments nested in this one's calls take part with, when it is the entry experiment:
+   * `'strategy'`, what their own strategy returns (Python's `collect_options`); `'all'`, every
+   * config, the first as main (`evaluate()`, which consults no strategy).
+   * @default 'strategy'
+   */
+  readonly nestedConfigs?: 'strategy' | 'all';
 }
 
 /**
@@ -49,16 +59,29 @@ export class Experiment {
   readonly compare: Compare;
   /** How its variants compared with main, per config. */
   readonly comparisons = new ComparisonTally();
+  /** What nested experiments take part with when this one is the entry (see `ExperimentSetup`). */
+  readonly nestedConfigs: 'strategy' | 'all';
+  /** True for an `async function`: a strategy's failure then rejects the call's promise rather than throwing. */
+  readonly isAsync: boolean;
   #name: string;
   /** The strategy's answer, when it depends on the configs only. */
-  readonly #fixedPlan: readonly [Config, Config[]] | undefined;
+  readonly #fixedPlan: readonly [main: Config, variants: readonly Config[]] | undefined;
+  /** Position of each config, to check a strategy's answer in constant time per config. */
+  readonly #positions: Map<Config, number>;
+  /** Per config, the number of the last check that met it: a config met twice in one check is a duplicate. */
+  readonly #seen: Uint32Array;
+  #check = 0;
 
   constructor(setup: ExperimentSetup) {
     this.target = setup.target;
     this.#name = setup.name;
     this.configs = setup.configs.length > 0 ? Object.freeze([...setup.configs]) : Object.freeze([DEFAULT_CONFIG]);
-    this.strategy = setup.strategy;
+    this.strategy = checkStrategy(setup.strategy, `experiment '${this.#name}'`);
     this.supervisor = setup.supervisor;
+    this.nestedConfigs = setup.nestedConfigs === 'all' ? 'all' : 'strategy';
+    this.isAsync = Object.prototype.toString.call(setup.target) === '[object AsyncFunction]';
+    this.#positions = new Map(this.configs.map((config, i) => [config, i]));
+    this.#seen = new Uint32Array(this.configs.length);
     this.injections = setup.injections;
     if (setup.compare !== undefined && typeof setup.compare !== 'function') {
       throw new TypeError(`Expected \`compare\` of experiment '${this.#name}' to be a function, got ${setup.compare === null ? 'null' : typeof setup.compare}.`);
@@ -70,7 +93,7 @@ export class Experiment {
     assertUniqueConfigIds(this.configs, `in experiment '${this.#name}'`);
     this.strategy.validate?.(this.configs, this.#name);
     for (const injection of this.injections) injection.prepare?.(this.configs, this.#name);
-    this.#fixedPlan = isContextFree(this.strategy) ? this.#checkedPlan(new RuntimeContext(this.#name)) : undefined;
+    this.#fixedPlan = isContextFree(this.strategy) ? this.#checkedPlan(new StrategyContext(this.#name, this, false, undefined)) : undefined;
   }
 
   get name(): string {
@@ -82,9 +105,17 @@ export class Experiment {
     this.#name = name;
   }
 
-  /** Main and variant configs for one entry call. */
-  plan(): readonly [Config, Config[]] {
-    return this.#fixedPlan ?? this.#checkedPlan(new RuntimeContext(this.#name));
+  /**
+   * Main and variant configs for one entry call, from the strategy, asked in the request
+   * context in force. An `InvalidStrategyResultError` for an answer that is not one.
+   */
+  plan(): readonly [main: Config, variants: readonly Config[]] {
+    return this.#fixedPlan ?? this.#checkedPlan(new StrategyContext(this.#name, this, false, undefined));
+  }
+
+  /** `plan()` in the request values of an entry call (a nested experiment's plan). */
+  planIn(requestValues: ReadonlyMap<string, unknown> | undefined): readonly [main: Config, variants: readonly Config[]] {
+    return this.#fixedPlan ?? this.#checkedPlan(new StrategyContext(this.#name, this, true, requestValues));
   }
 
   /**
@@ -111,14 +142,62 @@ export class Experiment {
     return this.target.apply(thisArg, args);
   }
 
-  #checkedPlan(ctx: RuntimeContext): readonly [Config, Config[]] {
-    const plan = this.strategy(this.configs, ctx);
-    if (!Array.isArray(plan) || !isConfig(plan[0]) || !Array.isArray(plan[1])) {
-      throw new SpearmintError(
-        'SPEARMINT_INVALID_STRATEGY_RESULT',
-        `The strategy of experiment '${this.#name}' must return [mainConfig, variantConfigs] taken from the configs it was given.`,
-      );
+  #checkedPlan(ctx: StrategyContext): readonly [main: Config, variants: readonly Config[]] {
+    const answer: unknown = this.strategy(this.configs, ctx);
+    try {
+      return this.#checkPlan(answer);
+    } catch (error) {
+      if (error instanceof InvalidStrategyResultError) throw error;
+      // A getter of the answer threw (a Proxy, say).
+      throw new InvalidStrategyResultError(this.#name, 'returned an answer that could not be read.', { cause: error });
     }
-    return plan;
   }
+
+  /** The strategy's answer, checked and copied (the strategy may reuse its arrays). */
+  #checkPlan(answer: unknown): readonly [main: Config, variants: readonly Config[]] {
+    if (!Array.isArray(answer) || answer.length !== 2) {
+      const factory = typeof answer === 'function' ? ' (a strategy factory passed without calling it? Call it: `strategy: factory()`.)' : '';
+      throw this.#invalid(`returned ${describeValue(answer)}${factory}.`);
+    }
+    const main: unknown = answer[0];
+    const variants: unknown = answer[1];
+    if (!Array.isArray(variants)) throw this.#invalid(`returned ${describeValue(variants)} as variantConfigs, not an array.`);
+    if (variants.length >= this.configs.length) {
+      throw this.#invalid(`returned ${variants.length} variant configs, but the experiment has ${this.configs.length} configs, one of which is main.`);
+    }
+    const check = (this.#check = (this.#check + 1) >>> 0 || (this.#seen.fill(0), 1));
+    this.#position(main, -1, check);
+    const copy = new Array<Config>(variants.length);
+    for (let i = 0; i < variants.length; i++) copy[i] = this.configs[this.#position(variants[i], i, check)]!;
+    return [main as Config, copy];
+  }
+
+  /**
+   * The position of `config` (main, or variant `index`) among the experiment's configs; throws
+   * for another value, or for one met before in this check.
+   */
+  #position(config: unknown, index: number, check: number): number {
+    const position = this.#positions.get(config as Config);
+    if (position === undefined) {
+      const id = typeof config === 'object' && config !== null && typeof (config as Config).config_id === 'string' ? ` with config_id '${(config as Config).config_id}'` : '';
+      throw this.#invalid(`returned ${describeValue(config)}${id} as ${answerPart(index)}, which is not one of the experiment's configs (${this.#listIds()}).`);
+    }
+    if (this.#seen[position] === check) throw this.#invalid(`returned config '${this.configs[position]!.config_id}' twice (the second time as ${answerPart(index)}).`);
+    this.#seen[position] = check;
+    return position;
+  }
+
+  #invalid(detail: string): InvalidStrategyResultError {
+    return new InvalidStrategyResultError(this.#name, detail);
+  }
+
+  #listIds(): string {
+    const ids = this.configs.slice(0, 10).map((config) => `'${config.config_id}'`);
+    return ids.join(', ') + (this.configs.length > 10 ? `, and ${this.configs.length - 10} more` : '');
+  }
+}
+
+/** Where in a strategy's answer a config stood: main (-1), or a variant's index. */
+function answerPart(index: number): string {
+  return index < 0 ? 'main' : `variantConfigs[${index}]`;
 }

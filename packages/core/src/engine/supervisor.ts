@@ -45,6 +45,7 @@ export interface ObservationOptions {
   openTelemetry?: OpenTelemetryApi | false;
 }
 
+/** What a `Supervisor` takes: its limits, hooks and comparison/tracing options (those of `new Spearmint()`). */
 export type SupervisorOptions = SupervisorLimits & ExecutionHooks & ObservationOptions;
 
 
@@ -67,6 +68,7 @@ export interface VariantStats {
 /** How a background variant ended. */
 export type VariantOutcome = 'succeeded' | 'failed' | 'timedOut';
 
+/** The default `maxBackgroundVariants`: background variant executions in flight per `Spearmint`. */
 export const DEFAULT_MAX_BACKGROUND_VARIANTS = 100;
 
 /**
@@ -121,6 +123,7 @@ export class Supervisor {
     this.tracing = createTracing(options.openTelemetry);
   }
 
+  /** Counts of this supervisor's background variants, and the comparisons per experiment and config. */
   stats(): VariantStats {
     return Object.freeze({
       started: this.#started,

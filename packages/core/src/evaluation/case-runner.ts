@@ -26,9 +26,10 @@ interface Settled {
  * Runs one call of the evaluated experiment in every case: main and every variant, awaited.
  *
  * The evaluated experiment runs nested inside a small entry experiment of the evaluation's own
- * (one config, no hooks), whose function catches what the evaluated function throws. So the
- * evaluated experiment takes part with every one of its configs (nested experiments run the
- * cartesian product, first config as main), whatever its strategy, and a failing main does not
+ * (one config, no hooks, `nestedConfigs: 'all'`), whose function catches what the evaluated
+ * function throws. So the evaluated experiment, and every experiment it calls, takes part with
+ * every one of its configs (the cartesian product, first config as main), whatever their
+ * strategies, and a failing main does not
  * hide the variants' results: every execution comes back as a `CaseOutcome`. Inside the
  * function, `currentCase()` and `getConfig(fn)` work as in any run.
  */
@@ -45,6 +46,7 @@ export function createCaseRunner({ experiment, bound }: ExperimentBinding, fn: F
     strategy: strategies.shadow,
     supervisor: new Supervisor(),
     injections: [],
+    nestedConfigs: 'all', // no strategy is consulted: every config of every experiment below takes part
   });
   return async (args) => {
     const results = await runExperiment(entry, undefined, [args], true);

@@ -35,3 +35,14 @@ export interface EvaluationRecord<I = unknown, E = unknown> {
  * Relative paths resolve against `process.cwd()`.
  */
 export type Dataset<R = EvaluationRecord> = readonly R[] | Iterable<R> | AsyncIterable<R> | string | URL;
+
+/**
+ * The type of `expected` that evaluators see for records of type `R`: the `expected` property's
+ * type, with `undefined` when some records may lack it. For an array literal of records it is
+ * inferred, so `expected.keywords` type-checks when every record has `expected`.
+ */
+export type ExpectedOf<R> = R extends { readonly expected: infer X }
+  ? X
+  : R extends { readonly expected?: infer X }
+    ? X | undefined
+    : undefined;

@@ -1,5 +1,5 @@
 import { describeValue } from '../internal/describe';
-import type { Evaluators } from './evaluator';
+import type { Evaluators, MetricDirection } from './evaluator';
 import type { RecordResult } from './evaluation-result';
 import { namedEvaluators, type NamedEvaluator } from './named-evaluators';
 
@@ -30,6 +30,12 @@ export interface EvaluateOptions<O = unknown, I = unknown, E = unknown> {
    */
   readonly signal?: AbortSignal;
   /**
+   * Called once before the first record is read, with the experiment's name and the evaluators'
+   * names and directions, e.g. to check metric names before any call is spent. A returned
+   * promise is awaited; what it throws rejects `evaluate` before any record runs.
+   */
+  readonly onStart?: (plan: EvaluationPlan) => unknown;
+  /**
    * Called once per record when all its executions are scored (in completion order, which with
    * `concurrency` > 1 may differ from dataset order). A returned promise is awaited, holding
    * that record's slot; what it throws fails the evaluation.
@@ -42,6 +48,14 @@ export interface EvaluateOptions<O = unknown, I = unknown, E = unknown> {
   readonly output?: string | URL;
 }
 
+/** What `onStart` receives: what an evaluation will run, before it runs. */
+export interface EvaluationPlan {
+  /** The evaluated experiment's name (the result's `experiment`). */
+  readonly experiment: string;
+  /** Every evaluator, in order: its name (the metric, or the prefix of its sub-metrics) and direction. */
+  readonly evaluators: readonly { readonly name: string; readonly better: MetricDirection }[];
+}
+
 /** `EvaluateOptions` checked, with defaults applied. */
 export interface EvaluateSettings {
   readonly evaluators: readonly NamedEvaluator[];
@@ -49,11 +63,12 @@ export interface EvaluateSettings {
   readonly repeat: number;
   readonly limit: number;
   readonly signal: AbortSignal | undefined;
+  readonly onStart: ((plan: EvaluationPlan) => unknown) | undefined;
   readonly onRecord: ((result: RecordResult<any>) => unknown) | undefined;
   readonly output: string | URL | undefined;
 }
 
-const KEYS = new Set(['evaluators', 'concurrency', 'repeat', 'limit', 'signal', 'onRecord', 'output']);
+const KEYS = new Set(['evaluators', 'concurrency', 'repeat', 'limit', 'signal', 'onStart', 'onRecord', 'output']);
 
 /** Checks every option (a `TypeError` saying what was expected and what arrived) and applies defaults. */
 export function checkEvaluateOptions(options: EvaluateOptions<any, any, any>): EvaluateSettings {
@@ -63,9 +78,12 @@ export function checkEvaluateOptions(options: EvaluateOptions<any, any, any>): E
   for (const key of Object.keys(options)) {
     if (!KEYS.has(key)) throw new TypeError(`evaluate() got an unknown option \`${key}\`; the options are ${[...KEYS].map((k) => `\`${k}\``).join(', ')}.`);
   }
-  const { signal, onRecord, output } = options;
+  const { signal, onStart, onRecord, output } = options;
   if (signal !== undefined && !(signal instanceof AbortSignal)) {
     throw new TypeError(`Expected \`signal\` to be an AbortSignal, got ${describeValue(signal)}.`);
+  }
+  if (onStart !== undefined && typeof onStart !== 'function') {
+    throw new TypeError(`Expected \`onStart\` to be a function, got ${describeValue(onStart)}.`);
   }
   if (onRecord !== undefined && typeof onRecord !== 'function') {
     throw new TypeError(`Expected \`onRecord\` to be a function, got ${describeValue(onRecord)}.`);
@@ -79,6 +97,7 @@ export function checkEvaluateOptions(options: EvaluateOptions<any, any, any>): E
     repeat: count('repeat', options.repeat, 1, 1, false),
     limit: count('limit', options.limit, Infinity, 0, true),
     signal,
+    onStart,
     onRecord,
     output,
   };

@@ -2,7 +2,7 @@ import { currentCase } from '../context/execution-scope';
 import { experimentBindingOf } from '../engine/registry';
 import { SpearmintError } from '../errors';
 import { createCaseRunner, type CaseOutcome } from './case-runner';
-import type { Dataset, EvaluationRecord } from './dataset';
+import type { Dataset, EvaluationRecord, ExpectedOf } from './dataset';
 import { datasetPath } from './dataset-path';
 import { checkEvaluateOptions, type EvaluateOptions, type EvaluateSettings } from './evaluate-options';
 import { EvaluationAbortedError } from './evaluation-errors';
@@ -24,17 +24,20 @@ export type CallInput<F extends AnyFunction> = Readonly<Parameters<F>> | Paramet
 /**
  * Evaluates an experiment offline: runs every config of `fn` (main and every variant, awaited)
  * on every record of `dataset`, `repeat` times, scores each successful output with the
- * evaluators, and resolves with per-config metrics (mean, min, max), error rate, p50/p95
- * latency and the best config per metric.
+ * evaluators, and resolves with per-config metrics (mean with its 95 % interval, min, max),
+ * error rate, p50/p95 latency, each variant's paired comparison with main per metric
+ * (`vsMain`: difference, interval, wins/ties/losses, verdict) and the best config per metric.
  *
  * - `fn` is an experiment: a decorated method (or a bound copy), or `experiment()(fn)`. Its
- *   strategy is not consulted: every config takes part in every record, the first as main.
+ *   strategy is not consulted, nor those of experiments it calls: every config of each takes
+ *   part in every record (the cartesian product), the first as main.
  * - Records are read as they are needed, at most `concurrency` in flight, and per-record
  *   results go to `output` (JSONL) as they finish, so memory stays bounded for any dataset.
  * - What the function throws counts into its config's error rate; what an evaluator throws
  *   (or a score that is not a finite number) counts into `evaluatorErrors` of that config. Neither
  *   stops the evaluation. A bad dataset (`DatasetError`), an unwritable `output`
  *   (`EvaluationOutputError`) or a failing `onRecord` rejects, once the records in flight finished.
+ * - `expected`, for the evaluators, is typed from an array dataset's records.
  * - On `signal` abort, rejects with an `EvaluationAbortedError` whose `partial` holds the result
  *   over the records that finished.
  *
@@ -44,13 +47,14 @@ export type CallInput<F extends AnyFunction> = Readonly<Parameters<F>> | Paramet
  *   evaluators: { recall: ({ output, expected }) => keywordRecall(output, expected) },
  *   concurrency: 8,
  * });
- * result.best.recall; // { configId: 'concise', mean: 0.82 }
+ * result.best.recall; // { configId: 'concise', mean: 0.82, errorRate: 0 }
+ * result.configs[1].metrics.recall.vsMain; // { diff: 0.1, ci95: [0.04, 0.16], wins: 12, ties: 25, losses: 3, verdict: 'better' }
  * ```
  */
-export async function evaluate<F extends AnyFunction, E = unknown>(
+export async function evaluate<F extends AnyFunction, R extends EvaluationRecord<CallInput<F>> = EvaluationRecord<CallInput<F>>>(
   fn: F,
-  dataset: Dataset<EvaluationRecord<CallInput<F>, E>>,
-  options: EvaluateOptions<Awaited<ReturnType<F>>, CallInput<F>, E>,
+  dataset: Dataset<R>,
+  options: EvaluateOptions<Awaited<ReturnType<F>>, CallInput<F>, ExpectedOf<R>>,
 ): Promise<EvaluationResult> {
   const binding = experimentBindingOf(fn, 'evaluate()');
   const settings = checkEvaluateOptions(options);
@@ -68,6 +72,14 @@ export async function evaluate<F extends AnyFunction, E = unknown>(
     await source.return();
     throw new EvaluationAbortedError(tally.result(), signal.reason);
   }
+  if (settings.onStart) {
+    try {
+      await settings.onStart({ experiment: binding.experiment.name, evaluators: settings.evaluators.map(({ name, better }) => ({ name, better })) });
+    } catch (error) {
+      await source.return();
+      throw error;
+    }
+  }
   const runCase = createCaseRunner(binding, fn);
   const writer = settings.output === undefined ? undefined : await JsonlWriter.open(datasetPath(settings.output));
   const evaluateRecord = async ({ value, where, index }: NumberedValue): Promise<void> => {
@@ -76,8 +88,7 @@ export async function evaluate<F extends AnyFunction, E = unknown>(
     for (let repeat = 0; repeat < settings.repeat; repeat++) {
       for (const outcome of await runCase(call.args)) executions.push(await scoreExecution(settings, call, outcome, repeat));
     }
-    for (const execution of executions) tally.add(execution, execution.config);
-    tally.records++;
+    tally.addRecord(executions);
     if (writer) for (const execution of executions) await writer.write(recordLine(call, execution));
     if (settings.onRecord) await settings.onRecord({ index, id: call.id, record: call.record, executions });
   };

@@ -1,6 +1,8 @@
 import type { Config } from '../config/config';
 import type { EvaluationRecord } from './dataset';
 import type { MetricDirection } from './evaluator';
+import type { PairedComparison } from './paired-tally';
+import type { Interval } from './t-interval';
 
 /** One metric of an evaluation: an evaluator's score, or one key of the scores it returns. */
 export interface MetricInfo {
@@ -11,13 +13,30 @@ export interface MetricInfo {
   readonly better: MetricDirection;
 }
 
-/** A metric over one config's successful, successfully scored executions. */
+/**
+ * A metric of one config. Records are the unit: a record's repetitions are averaged first, so
+ * `mean` is the mean over records of each record's mean score, and `ci95` its 95 % t interval
+ * (mean ± t(0.975, n − 1) · sd / √n over the `scoredRecords` per-record values). With `repeat: 1`
+ * that is the plain mean of the scores.
+ */
 export interface MetricSummary {
   readonly mean: number;
+  /** The lowest and highest single score. */
   readonly min: number;
   readonly max: number;
-  /** How many scores the summary is over. */
+  /** How many scores (executions) the summary is over. */
   readonly count: number;
+  /** How many records have at least one score: the sample size of `sd` and `ci95`. */
+  readonly scoredRecords: number;
+  /** Standard deviation of the per-record values (0 below two records). */
+  readonly sd: number;
+  /** 95 % interval of `mean`; `[-Infinity, Infinity]` (JSON: `[null, null]`) below two records. */
+  readonly ci95: Interval;
+  /**
+   * For a config other than main: the paired comparison with main over the records both have a
+   * score for. Absent for main, and when no record has a score from both.
+   */
+  readonly vsMain?: PairedComparison;
 }
 
 /**
@@ -59,6 +78,16 @@ export interface ConfigEvaluation {
   readonly errorRate: number;
   /** The first error's message, when there were errors. */
   readonly firstError?: string;
+  /**
+   * For a config other than main: its error rate minus main's, paired by record (each record's
+   * share of failed repetitions), with the 95 % t interval of that difference.
+   */
+  readonly errorRateVsMain?: { readonly diff: number; readonly ci95: Interval };
+  /**
+   * Whether the config may be `best` for a metric: `false` when its error rate is above main's
+   * by more than the interval allows (`errorRateVsMain.ci95` lies above 0). Main always is.
+   */
+  readonly eligible: boolean;
   readonly latency: LatencySummary;
   /** Metric name → summary; a metric no execution of this config scored is absent. */
   readonly metrics: Readonly<Record<string, MetricSummary>>;
@@ -66,10 +95,12 @@ export interface ConfigEvaluation {
   readonly evaluatorErrors: Readonly<Record<string, EvaluatorErrorSummary>>;
 }
 
-/** The config with the best mean of one metric. */
+/** The eligible config with the best mean of one metric. */
 export interface BestConfig {
   readonly configId: string;
   readonly mean: number;
+  /** The config's error rate, to read next to its mean. */
+  readonly errorRate: number;
 }
 
 /**
@@ -88,7 +119,10 @@ export interface EvaluationResult {
   readonly metrics: readonly MetricInfo[];
   /** One entry per config, in case order: main first, then the variants. */
   readonly configs: readonly ConfigEvaluation[];
-  /** Metric name → the config with the best mean (ties: the first in case order). */
+  /**
+   * Metric name → the config with the best mean among the eligible ones (see
+   * `ConfigEvaluation.eligible`; ties: the first in case order).
+   */
   readonly best: Readonly<Record<string, BestConfig>>;
 }
 

@@ -9,8 +9,11 @@ export interface EvaluatorContext<O = unknown, I = unknown, E = unknown> {
   readonly args: readonly unknown[];
   /** What the function returned (awaited) with this config. */
   readonly output: O;
-  /** The record's `expected` value; `undefined` when the record has none. */
-  readonly expected: E | undefined;
+  /**
+   * The record's `expected` value. Its type is what the dataset says: inferred from an array of
+   * records (including `undefined` when some record has none), or given as a type parameter.
+   */
+  readonly expected: E;
   /** The config of the evaluated experiment in this execution. */
   readonly config: Config;
   /** The whole record. */

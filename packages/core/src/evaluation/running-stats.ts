@@ -1,20 +1,22 @@
-import type { MetricSummary } from './evaluation-result';
+import { addExact, roundedSum } from './exact-sum';
 
-/** Count, mean, min and max of a stream of numbers, in constant memory (running mean). */
+/** Count, exact sum, min and max of a stream of numbers: plain data, so two tallies merge exactly. */
 export class RunningStats {
   count = 0;
-  mean = 0;
+  /** Partials of the sum (see `exact-sum.ts`). */
+  readonly sum: number[] = [];
   min = Infinity;
   max = -Infinity;
 
   add(value: number): void {
     this.count++;
-    this.mean += (value - this.mean) / this.count;
+    addExact(this.sum, value);
     if (value < this.min) this.min = value;
     if (value > this.max) this.max = value;
   }
 
-  summary(): MetricSummary {
-    return { mean: this.mean, min: this.min, max: this.max, count: this.count };
+  /** The mean; `NaN` when empty. */
+  get mean(): number {
+    return this.count === 0 ? NaN : roundedSum(this.sum) / this.count;
   }
 }

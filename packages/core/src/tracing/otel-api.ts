@@ -35,12 +35,21 @@ export interface OtelTracerProvider {
  * `@spearmint/core` has no type dependency on the optional package.
  */
 export interface OpenTelemetryApi {
+  /** `trace` of the api. */
   readonly trace: {
+    /** The global tracer provider. */
     getTracerProvider(): OtelTracerProvider;
+    /** A context with `span` as the active span. */
     setSpan(context: OtelContext, span: OtelSpan): OtelContext;
   };
+  /** `context` of the api. */
   readonly context: {
+    /** The active context. */
     active(): OtelContext;
+    /**
+     * Calls `fn` with `context` active.
+     * @typeParam F - the function called.
+     */
     with<A extends unknown[], F extends (...args: A) => ReturnType<F>>(
       context: OtelContext,
       fn: F,
@@ -49,7 +58,10 @@ export interface OpenTelemetryApi {
     ): ReturnType<F>;
   };
   /** The global provider until an SDK registers one; it then delegates to that one. */
-  readonly ProxyTracerProvider: new () => OtelTracerProvider & { getDelegate(): OtelTracerProvider };
+  readonly ProxyTracerProvider: new () => OtelTracerProvider & {
+    /** The provider it delegates to. */
+    getDelegate(): OtelTracerProvider;
+  };
   readonly SpanStatusCode: { readonly ERROR: number };
 }
 

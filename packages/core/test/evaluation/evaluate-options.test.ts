@@ -17,9 +17,10 @@ describe('evaluate() arguments', () => {
     [{ repeat: 1.5 }, 'Expected `repeat` to be an integer from 1 up, got `1.5` (number).'],
     [{ limit: -1 }, 'Expected `limit` to be an integer from 0 up, or Infinity, got `-1` (number).'],
     [{ signal: {} }, 'Expected `signal` to be an AbortSignal, got an object.'],
+    [{ onStart: 1 }, 'Expected `onStart` to be a function, got 1 (number).'],
     [{ onRecord: 'x' }, 'Expected `onRecord` to be a function, got "x" (string).'],
     [{ output: 3 }, 'Expected `output` to be a file path (string or URL), got 3 (number).'],
-    [{ concurency: 2 }, 'evaluate() got an unknown option `concurency`; the options are `evaluators`, `concurrency`, `repeat`, `limit`, `signal`, `onRecord`, `output`.'],
+    [{ concurency: 2 }, 'evaluate() got an unknown option `concurency`; the options are `evaluators`, `concurrency`, `repeat`, `limit`, `signal`, `onStart`, `onRecord`, `output`.'],
   ])('%j is a TypeError', async (options, message) => {
     await expect(evaluate(f, dataset, { evaluators: {}, ...(options as object) })).rejects.toThrow(new TypeError(message));
   });

@@ -1,4 +1,5 @@
 import type { Experiment } from '@spearmint/core';
+import { notAMethodError } from './decorator-shape';
 import { wrapExperiment } from './wrap-experiment';
 
 type Build = (fn: Function, defaultName: string, paramTypes?: readonly unknown[]) => Experiment;
@@ -20,8 +21,8 @@ export function decorateLegacy(build: Build, target: object, key: string | symbo
   const className = isStatic ? (target as Function).name : (target.constructor as Function | undefined)?.name ?? 'Object';
   const methodName = typeof key === 'symbol' ? `[${key.description ?? ''}]` : key;
   if (!descriptor || typeof descriptor.value !== 'function') {
-    const what = descriptor?.get || descriptor?.set ? 'an accessor' : 'a field';
-    throw new TypeError(`@experiment() decorates methods and functions only; it was applied to ${what} '${className}.${methodName}'.`);
+    const kind = descriptor?.get && descriptor.set ? 'accessor' : descriptor?.get ? 'getter' : descriptor?.set ? 'setter' : 'field';
+    throw notAMethodError(kind, `${className}.${methodName}`);
   }
   const reflect = Reflect as unknown as ReflectMetadata;
   const paramTypes = reflect.getMetadata?.('design:paramtypes', target, key) as readonly unknown[] | undefined;

@@ -1,4 +1,5 @@
 import { type Experiment, findExperimentBinding } from '@spearmint/core';
+import { notAMethodError } from './decorator-shape';
 import { wrapExperiment } from './wrap-experiment';
 
 type Build = (fn: Function, defaultName: string) => Experiment;
@@ -10,10 +11,9 @@ type Build = (fn: Function, defaultName: string) => Experiment;
  */
 export function decorateStandard(build: Build, explicitName: boolean, value: unknown, context: DecoratorContext): Function {
   if (context.kind !== 'method' || typeof value !== 'function') {
-    throw new TypeError(
-      `@experiment() decorates methods and functions only; it was applied to a ${context.kind}` +
-        `${'name' in context && context.name !== undefined ? ` '${String(context.name)}'` : ''}.`,
-    );
+    // A stage-3 decorator does not see its class: the member's name is all there is to name.
+    const member = 'name' in context && context.name !== undefined ? String(context.name) : undefined;
+    throw notAMethodError(context.kind, member);
   }
   const key = context.name;
   const methodName = typeof key === 'symbol' ? `[${key.description ?? ''}]` : key;

@@ -53,6 +53,7 @@ export type ResolvedSpearmintModuleOptions = SpearmintModuleFactoryOptions & { r
  * ```
  */
 export interface SpearmintOptionsFactory {
+  /** The options of `new Spearmint()` plus the module's own; may be async. */
   createSpearmintOptions(): SpearmintModuleFactoryOptions | Promise<SpearmintModuleFactoryOptions>;
 }
 

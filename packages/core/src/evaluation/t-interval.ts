@@ -1,4 +1,4 @@
-import tQuantile from '@stdlib/stats-base-dists-t-quantile';
+import jStat from 'jstat';
 import type { SumStats } from './sum-stats';
 
 /** A 95 % confidence interval `[low, high]`; `[-Infinity, Infinity]` when it cannot be estimated. */
@@ -9,7 +9,7 @@ export const UNBOUNDED: Interval = Object.freeze([-Infinity, Infinity] as const)
 
 /** The two-sided 95 % critical value of Student's t with `df` degrees of freedom (2.262 for df = 9). */
 export function tCritical(df: number): number {
-  return tQuantile(0.975, df);
+  return jStat.studentt.inv(0.975, df);
 }
 
 /** A mean with its standard deviation and the 95 % t interval of the mean. */

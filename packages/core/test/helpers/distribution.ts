@@ -1,5 +1,5 @@
 // Exact binomial intervals and chi-square p-values for the weighted-assignment tests. No
-// package for these distributions is installed (only @stdlib's t quantile), so they are computed
+// package for these distributions is installed (only jstat's t quantile, in core), so they are computed
 // here from their definitions and checked, in weighted-distribution.test.ts, against values
 // computed independently (Python with exact fractions; published chi-square tables).
 

@@ -21,7 +21,10 @@ function project(
     testMatch: options.testMatch.map((pattern) => `<rootDir>/${pattern}`),
     setupFiles: options.setupFiles?.map((file) => `<rootDir>/${file}`) ?? [],
     setupFilesAfterEnv: [`<rootDir>/${setup}/fail-on-unhandled.ts`],
-    moduleNameMapper: { '^@spearmint/(core|decorators|nestjs|cli)$': '<rootDir>/packages/$1/src/index.ts' },
+    moduleNameMapper: {
+      '^@spearmint/core/internal$': '<rootDir>/packages/core/src/internal-api.ts',
+      '^@spearmint/(core|decorators|nestjs|cli)$': '<rootDir>/packages/$1/src/index.ts',
+    },
     transform: {
       '^.+\\.ts$': ['ts-jest', { tsconfig: `<rootDir>/${options.tsconfig}` }],
       // arktype ships ES modules only; compiled to CommonJS here so tests can import it

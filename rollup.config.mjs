@@ -1,6 +1,6 @@
 // Builds every package to ESM + CJS + bundled .d.ts (one per format). Everything that is not a
 // relative import stays external: @spearmint/* (one engine per process), node:*, dependencies.
-import { chmodSync, readFileSync } from 'node:fs';
+import { chmodSync, readFileSync, rmSync } from 'node:fs';
 import typescript from '@rollup/plugin-typescript';
 import { dts } from 'rollup-plugin-dts';
 
@@ -17,10 +17,22 @@ const esmBanners = {
     'const __filename = __spearmintFileURLToPath(import.meta.url);',
 };
 
+// Entry points per package (package.json `exports`): dist/NAME.{mjs,cjs,d.mts,d.cts} from src/FILE.
+// Core's second entry, `@spearmint/core/internal` (what the sibling packages need of the engine),
+// is built together with the main one, so both share chunks: one engine per module format.
+const entryPoints = {
+  core: { index: 'src/index.ts', internal: 'src/internal-api.ts' },
+};
+
+/** Output file names: entries as dist/NAME.EXT, code they share as dist/chunks/shared-HASH.EXT. */
+const names = (dir, ext) => ({ dir: `${dir}/dist`, entryFileNames: `[name].${ext}`, chunkFileNames: `chunks/shared-[hash].${ext}` });
+
 export default packages.flatMap((name) => {
   const dir = `packages/${name}`;
   const pkg = JSON.parse(readFileSync(`${dir}/package.json`, 'utf8'));
-  const input = `${dir}/src/index.ts`;
+  const input = Object.fromEntries(Object.entries(entryPoints[name] ?? { index: 'src/index.ts' }).map(([entry, file]) => [entry, `${dir}/${file}`]));
+  // Chunk names carry a content hash: remove the previous build's, so none is left over in the package.
+  rmSync(`${dir}/dist/chunks`, { recursive: true, force: true });
   const tsconfig = `${dir}/tsconfig.build.json`;
   return [
     {
@@ -28,23 +40,21 @@ export default packages.flatMap((name) => {
       external,
       plugins: [typescript({ tsconfig, declaration: false, outDir: `${dir}/dist`, include: [`${dir}/src/**/*.ts`] })],
       output: [
-        { file: `${dir}/dist/index.mjs`, format: 'es', sourcemap: true, banner: esmBanners[name] },
-        { file: `${dir}/dist/index.cjs`, format: 'cjs', sourcemap: true, exports: 'named' },
+        { ...names(dir, 'mjs'), format: 'es', sourcemap: true, banner: esmBanners[name] },
+        { ...names(dir, 'cjs'), format: 'cjs', sourcemap: true, exports: 'named' },
       ],
       onwarn(warning, warn) {
         if (warning.code === 'CIRCULAR_DEPENDENCY') throw new Error(`${pkg.name}: ${warning.message}`);
         warn(warning);
       },
     },
-    {
+    // One declaration build per format: a `.d.mts` chunk imports `.mjs` names, a `.d.cts` one `.cjs` names.
+    ...['mts', 'cts'].map((ext) => ({
       input,
       external,
       plugins: [dts({ tsconfig, compilerOptions: { paths: {} } })],
-      output: [
-        { file: `${dir}/dist/index.d.mts`, format: 'es' },
-        { file: `${dir}/dist/index.d.cts`, format: 'es' },
-      ],
-    },
+      output: { ...names(dir, `d.${ext}`), format: 'es' },
+    })),
     // Executables (package.json `bin`): dist/NAME.cjs from src/NAME.ts, runnable by node directly.
     ...Object.values(pkg.bin ?? {}).map((file) => ({
       input: `${dir}/src/${file.replace(/^(\.\/)?dist\//, '').replace(/\.cjs$/, '.ts')}`,

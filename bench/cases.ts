@@ -1,5 +1,5 @@
 // The benchmark cases. Each is a trivial function (n + 1) run plainly, inside one
-// AsyncLocalStorage.run (the floor Spearmint is measured against), through Spearmint, and
+// AsyncLocalStorage.run (the floors Spearmint is measured against), through Spearmint, and
 // through peer libraries doing the same job.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { GrowthBook } from '@growthbook/growthbook';
@@ -8,15 +8,27 @@ import { arun, Config, run, Spearmint } from '@spearmint/decorators';
 import type { MeasureOptions, Operation } from './harness';
 
 export interface BenchCase {
-  /** `sync` cases are compared with `ALS.run (sync)`, `async` ones with `ALS.run (async)`. */
+  /** `sync` cases are compared with the sync floors, `async` ones with the async floors. */
   kind: 'sync' | 'async';
-  group: 'baseline' | 'spearmint' | 'peer';
+  group: 'floor' | 'baseline' | 'spearmint' | 'peer';
   setup(): { op: Operation; options?: MeasureOptions };
 }
 
 const one = [{ n: 1 }];
 const three = [{ n: 1 }, { n: 1, v: 'b' }, { n: 1, v: 'c' }];
 
+function addOne(x: number): number {
+  return x + 1;
+}
+async function addOneAsync(x: number): Promise<number> {
+  return x + 1;
+}
+
+/** The floor: one AsyncLocalStorage.run with a preallocated store and a module-level function (no closure, no allocation). */
+const floorStorage = new AsyncLocalStorage<object>();
+const floorStore = {};
+
+/** Stage-3-decorated methods, called bound (as a callback would). */
 function service(mint: Spearmint) {
   class Service {
     @mint.experiment()
@@ -30,6 +42,26 @@ function service(mint: Spearmint) {
   }
   const svc = new Service();
   return { add: svc.add.bind(svc), addAsync: svc.addAsync.bind(svc) };
+}
+
+/** A plain function made an experiment (`mint.experiment()(fn)`). */
+function plainFunction(mint: Spearmint) {
+  return mint.experiment()(function add(x: number, config?: Config<{ n: number }>): number {
+    return x + config!.n;
+  });
+}
+
+/** A method decorated in the legacy shape, as `experimentalDecorators` (NestJS) compiles it, called on its instance. */
+function legacyService(mint: Spearmint) {
+  class Service {
+    add(x: number, config?: Config<{ n: number }>): number {
+      return x + config!.n;
+    }
+  }
+  const descriptor = Object.getOwnPropertyDescriptor(Service.prototype, 'add')!;
+  const decorate = mint.experiment() as unknown as (target: object, key: string, descriptor: PropertyDescriptor) => PropertyDescriptor;
+  Object.defineProperty(Service.prototype, 'add', decorate(Service.prototype, 'add', descriptor));
+  return new Service();
 }
 
 class Plain {
@@ -46,27 +78,40 @@ class Plain {
 const drained = (mint: Spearmint): MeasureOptions => ({ batch: 40, afterBatch: () => mint.drain() });
 
 export const cases: Record<string, BenchCase> = {
-  'plain call (sync)': { kind: 'sync', group: 'baseline', setup: () => ((p) => ({ op: (i) => p.add(i) }))(new Plain()) },
-  'plain call (async)': { kind: 'async', group: 'baseline', setup: () => ((p) => ({ op: (i) => p.addAsync(i) }))(new Plain()) },
-  'ALS.run (sync)': {
+  'floor: als.run(store, f, x) (sync)': { kind: 'sync', group: 'floor', setup: () => ({ op: (i) => floorStorage.run(floorStore, addOne, i) }) },
+  'floor: als.run(store, f, x) (async)': { kind: 'async', group: 'floor', setup: () => ({ op: (i) => floorStorage.run(floorStore, addOneAsync, i) }) },
+  'closure floor: ALS.run({}, () => f(x)) (sync)': {
     kind: 'sync',
-    group: 'baseline',
+    group: 'floor',
     setup: () => {
       const als = new AsyncLocalStorage<object>();
       const p = new Plain();
       return { op: (i) => als.run({}, () => p.add(i)) };
     },
   },
-  'ALS.run (async)': {
+  'closure floor: ALS.run({}, () => f(x)) (async)': {
     kind: 'async',
-    group: 'baseline',
+    group: 'floor',
     setup: () => {
       const als = new AsyncLocalStorage<object>();
       const p = new Plain();
       return { op: (i) => als.run({}, () => p.addAsync(i)) };
     },
   },
-  'direct call, 1 config (sync)': { kind: 'sync', group: 'spearmint', setup: () => ({ op: service(new Spearmint({ configs: one })).add }) },
+  'plain call (sync)': { kind: 'sync', group: 'baseline', setup: () => ((p) => ({ op: (i) => p.add(i) }))(new Plain()) },
+  'plain call (async)': { kind: 'async', group: 'baseline', setup: () => ((p) => ({ op: (i) => p.addAsync(i) }))(new Plain()) },
+  'direct call, 1 config, plain function (sync)': { kind: 'sync', group: 'spearmint', setup: () => ({ op: plainFunction(new Spearmint({ configs: one })) }) },
+  'direct call, 1 config, plain function, openTelemetry: false (sync)': {
+    kind: 'sync',
+    group: 'spearmint',
+    setup: () => ({ op: plainFunction(new Spearmint({ configs: one, openTelemetry: false })) }),
+  },
+  'direct call, 1 config, legacy-decorated method (sync)': {
+    kind: 'sync',
+    group: 'spearmint',
+    setup: () => ((svc) => ({ op: (i) => svc.add(i) }))(legacyService(new Spearmint({ configs: one }))),
+  },
+  'direct call, 1 config, stage-3 method, bound (sync)': { kind: 'sync', group: 'spearmint', setup: () => ({ op: service(new Spearmint({ configs: one })).add }) },
   'direct call, 1 config (async)': { kind: 'async', group: 'spearmint', setup: () => ({ op: service(new Spearmint({ configs: one })).addAsync }) },
   'direct call, main + 2 background variants: return to caller (async)': {
     kind: 'async',

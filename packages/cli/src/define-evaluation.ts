@@ -2,12 +2,12 @@ import type { CallInput, Dataset, EvaluateOptions, EvaluationRecord, Evaluators,
 
 type AnyFunction = (...args: any[]) => any;
 
-/** The options of `evaluate()` that a definition file may set (the CLI owns `signal` and the callbacks). */
-type DefinitionOptions = Omit<EvaluateOptions, 'evaluators' | 'signal' | 'onStart' | 'onRecord'>;
+/** The options of `evaluate()` that a definition file may set (the CLI owns `signal`, the callbacks and `--shard`). */
+type DefinitionOptions = Omit<EvaluateOptions, 'evaluators' | 'signal' | 'onStart' | 'onRecord' | 'shard'>;
 
 /**
  * What `spearmint eval <file>` runs: the experiment, its dataset and evaluators, and the
- * options of `evaluate()` (`concurrency`, `repeat`, `limit`, `output`), plus `thresholds`.
+ * options of `evaluate()` (`concurrency`, `repeat`, `limit`, `output`, `cache`), plus `thresholds`.
  * `E` is the type of the records' `expected`, as the evaluators see it.
  */
 export interface EvaluationDefinition<F extends AnyFunction = AnyFunction, E = unknown> extends DefinitionOptions {

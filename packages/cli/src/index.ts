@@ -20,6 +20,7 @@ export { renderHtmlReport } from './render-html-report';
 export type { ReportOptions } from './render-html-report';
 export { RecordSelection, DEFAULT_REPORT_RECORDS } from './record-selection';
 export type { RecordCell, RecordView } from './record-selection';
+export type { ExecutionLike, RecordLike } from './record-lines';
 export type { RecordsSection } from './report-records';
 export type { JudgedConfig, Threshold, ThresholdOutcome } from './thresholds';
 export type { BaselineReport, MaxRegression, RegressionOutcome } from './baseline';

@@ -57,7 +57,7 @@ function looksLikeDefinition(value: unknown): boolean {
   return value !== null && typeof value === 'object' && 'experiment' in value && 'dataset' in value;
 }
 
-const KEYS = ['experiment', 'dataset', 'evaluators', 'concurrency', 'repeat', 'limit', 'output', 'thresholds'];
+const KEYS = ['experiment', 'dataset', 'evaluators', 'concurrency', 'repeat', 'limit', 'output', 'cache', 'thresholds'];
 
 function checkShape(definition: EvaluationDefinition, file: string): void {
   const unknown = Object.keys(definition).find((key) => !KEYS.includes(key));

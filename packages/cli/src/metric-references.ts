@@ -1,4 +1,5 @@
-import type { EvaluationPlan, RecordResult } from '@spearmint/decorators';
+import type { EvaluationPlan } from '@spearmint/decorators';
+import type { RecordLike } from './record-lines';
 import { UsageError } from './usage-error';
 
 /** A metric (and maybe a config) named on the command line or in the definition. */
@@ -44,7 +45,7 @@ export class MetricReferences {
    * Settles the references a finished record can tell about: config ids (from the first record)
    * and each evaluator's metric names (from the first record it scored).
    */
-  afterRecord(record: RecordResult): void {
+  afterRecord(record: RecordLike): void {
     if (this.#pendingConfigs.length > 0) {
       const ids = [...new Set(record.executions.map((execution) => execution.configId))];
       for (const reference of this.#pendingConfigs) {

@@ -1,16 +1,16 @@
 import { parseArgs } from 'node:util';
+import type { CacheMode, Shard } from '@spearmint/decorators';
 import { type MaxRegression, parseMaxRegression } from './baseline';
 import { parseThreshold, type Threshold } from './thresholds';
 import { UsageError } from './usage-error';
+import { USAGE } from './usage';
 
-/** `spearmint eval <file> [flags]`, parsed. */
-export interface EvalCommand {
-  readonly command: 'eval';
-  readonly file: string;
+export { USAGE };
+
+/** The options that say how a result is reported (`eval` and `merge`). */
+export interface ReportFlags {
   /** `--out`: the HTML report to write. */
   readonly out?: string;
-  /** `--records`: the per-record JSONL file to write. */
-  readonly records?: string;
   /** `--save-run`: where to save the run (the `--json` result) for a later `--baseline`. */
   readonly saveRun?: string;
   /** `--baseline`: a run saved with `--save-run` to compare with. */
@@ -20,60 +20,138 @@ export interface EvalCommand {
   readonly reportRecords?: number;
   readonly json: boolean;
   readonly thresholds: readonly Threshold[];
+}
+
+/** `spearmint eval <file> [flags]`, parsed. */
+export interface EvalCommand extends ReportFlags {
+  readonly command: 'eval';
+  readonly file: string;
+  /** `--records`: the per-record JSONL file to write. */
+  readonly records?: string;
   readonly concurrency?: number;
   readonly limit?: number;
   readonly repeat?: number;
+  /** `--cache`: the response cache's directory. */
+  readonly cache?: string;
+  /** `--cache-mode`. */
+  readonly cacheMode?: CacheMode;
+  /** `--no-cache`: no cache, whatever the definition says. */
+  readonly noCache: boolean;
+  /** `--shard i/n`. */
+  readonly shard?: Shard;
+  /** `--workers n`. */
+  readonly workers?: number;
 }
 
-export type Command = EvalCommand | { readonly command: 'help' };
+/** `spearmint merge <shard.json>... [--records <shard.jsonl>...] [flags]`, parsed. */
+export interface MergeCommand extends ReportFlags {
+  readonly command: 'merge';
+  /** The shards' saved runs. */
+  readonly parts: readonly string[];
+  /** The shards' per-record files, for the report's records section. */
+  readonly records: readonly string[];
+}
 
-export const USAGE = `Usage: spearmint eval <file> [options]
+export type Command = EvalCommand | MergeCommand | { readonly command: 'help' };
 
-Evaluates the experiment defined in <file> (.ts or .js, exporting defineEvaluation({...}) as its
-default export or as \`evaluation\`): every config on every record, scored by the evaluators.
+const REPORT_OPTIONS = {
+  out: { type: 'string' },
+  json: { type: 'boolean' },
+  threshold: { type: 'string', multiple: true },
+  'save-run': { type: 'string' },
+  baseline: { type: 'string' },
+  'max-regression': { type: 'string', multiple: true },
+  'report-records': { type: 'string' },
+} as const;
 
-Options:
-  --out <report.html>          write a self-contained HTML report: the table with 95% intervals, each
-                               config against main, bar charts, and the records that matter most
-  --report-records <n|all>     how many records the report shows (default 200: the largest score
-                               spread between configs first, then those where a config failed)
-  --json                       print the result as JSON instead of the table
-  --threshold <metric=value>   exit with code 1 when the best config's mean of <metric> is below
-                               <value> (above it for lower-is-better metrics); repeatable.
-                               <metric>@<configId>=<value> judges that config, <metric>@main=<value>
-                               the first config
-  --save-run <run.json>        save this run (the --json result) to compare later runs with
-  --baseline <run.json>        compare every config with the config of the same config_id in a
-                               run saved with --save-run: difference of means, 95% interval, flag
-  --max-regression <metric=delta>
-                               with --baseline: exit with code 1 when a config common to both runs
-                               got worse than the baseline by more than <delta>; repeatable
-  --concurrency <n>            records in flight at once (default: the definition's, else 4)
-  --limit <n>                  evaluate only the first <n> records
-  --repeat <n>                 run every record <n> times (default: the definition's, else 1)
-  --records <results.jsonl>    write one JSON line per record x config
-  -h, --help                   show this help
+const HELP = { help: { type: 'boolean', short: 'h' } } as const;
 
-Output files' folders are created, and metric and config names checked, before any record runs.
+const { out, ...otherReportOptions } = REPORT_OPTIONS;
 
-Exit codes: 0 all thresholds met, 1 a threshold not met or a max regression exceeded, 2 usage error,
-3 evaluation failed, 130 interrupted.`;
+// In this order in messages: --out, --records, the other report options, then the command's own.
+const EVAL_OPTIONS = {
+  out,
+  records: { type: 'string' },
+  ...otherReportOptions,
+  concurrency: { type: 'string' },
+  limit: { type: 'string' },
+  repeat: { type: 'string' },
+  cache: { type: 'string' },
+  'cache-mode': { type: 'string' },
+  'no-cache': { type: 'boolean' },
+  shard: { type: 'string' },
+  workers: { type: 'string' },
+  ...HELP,
+} as const;
+
+const MERGE_OPTIONS = { out, records: { type: 'string', multiple: true }, ...otherReportOptions, ...HELP } as const;
+
+const CACHE_MODES: readonly CacheMode[] = ['read-write', 'read', 'write', 'off'];
 
 /** Parses the command line (without `node` and the script); a `UsageError` says what is wrong. */
 export function parseArguments(argv: readonly string[]): Command {
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse(argv);
-  } catch (error) {
-    throw new UsageError(parseErrorMessage(error as Error & { code?: string }), true);
-  }
-  const { values, positionals } = parsed;
+  const first = argv.find((arg) => !arg.startsWith('-'));
+  if (first === 'merge') return parseMerge(argv);
+  const { values, positionals } = parse(argv, EVAL_OPTIONS);
   if (values.help || positionals[0] === 'help') return { command: 'help' };
   const [command, file, ...extra] = positionals;
-  if (command === undefined) throw new UsageError('Missing command: spearmint eval <file>.', true);
-  if (command !== 'eval') throw new UsageError(`Unknown command '${command}': the only command is 'eval' (spearmint eval <file>).`, true);
+  if (command === undefined) throw new UsageError('Missing command: spearmint eval <file>, or spearmint merge <shard.json>...', true);
+  if (command !== 'eval') throw new UsageError(`Unknown command '${command}': the commands are 'eval' (spearmint eval <file>) and 'merge' (spearmint merge <shard.json>...).`, true);
   if (file === undefined) throw new UsageError('Missing the definition file: spearmint eval <file> (a .ts or .js file exporting defineEvaluation({...})).', true);
   if (extra.length > 0) throw new UsageError(`Unexpected argument '${extra[0]}': spearmint eval takes one file.`, true);
+  const noCache = values['no-cache'] ?? false;
+  if (noCache && (values.cache !== undefined || values['cache-mode'] !== undefined)) {
+    throw new UsageError('--no-cache contradicts --cache and --cache-mode: give one or the other.', true);
+  }
+  return {
+    command: 'eval',
+    file,
+    ...reportFlags(values),
+    ...(values.records !== undefined ? { records: values.records } : {}),
+    ...integerFlag('concurrency', values.concurrency, 1),
+    ...integerFlag('limit', values.limit, 0),
+    ...integerFlag('repeat', values.repeat, 1),
+    ...integerFlag('workers', values.workers, 1),
+    ...(values.cache !== undefined ? { cache: nonEmpty('--cache', values.cache) } : {}),
+    ...(values['cache-mode'] !== undefined ? { cacheMode: cacheMode(values['cache-mode']) } : {}),
+    noCache,
+    ...(values.shard !== undefined ? { shard: parseShard(values.shard) } : {}),
+  };
+}
+
+/** `i/n` with 1 ≤ i ≤ n. */
+export function parseShard(text: string): Shard {
+  const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || !Number.isSafeInteger(count) || count < 1 || index < 1 || index > count) {
+    throw new UsageError(`--shard expects i/n with 1 <= i <= n, such as --shard 2/8 (the second of 8 shards); got '${text}'.`, true);
+  }
+  return { index, count };
+}
+
+function parseMerge(argv: readonly string[]): Command {
+  const { values, tokens } = parse(argv, MERGE_OPTIONS);
+  if (values.help) return { command: 'help' };
+  // `--records a.jsonl b.jsonl` (a shell glob): the files after --records, up to the next option.
+  const parts: string[] = [];
+  const records: string[] = [];
+  let afterRecords = false;
+  let command = true;
+  for (const token of tokens) {
+    if (token.kind === 'option') afterRecords = token.name === 'records';
+    else if (token.kind === 'positional') {
+      if (command) command = false; // 'merge' itself
+      else if (afterRecords) records.push(token.value);
+      else parts.push(token.value);
+    }
+  }
+  records.unshift(...(values.records ?? []));
+  if (parts.length === 0) throw new UsageError('Missing the shards: spearmint merge <shard.json>... (runs saved by spearmint eval --shard i/n --save-run).', true);
+  return { command: 'merge', parts, records, ...reportFlags(values) };
+}
+
+function reportFlags(values: ReturnType<typeof parse<typeof REPORT_OPTIONS>>['values']): ReportFlags {
   const maxRegressions = (values['max-regression'] ?? []).map(parseMaxRegression);
   if (maxRegressions.length > 0 && values.baseline === undefined) {
     throw new UsageError('--max-regression compares with a baseline: add --baseline <run.json> (a run saved with --save-run).', true);
@@ -83,47 +161,42 @@ export function parseArguments(argv: readonly string[]): Command {
     throw new UsageError('--report-records sets how many records the HTML report shows: add --out <report.html>.', true);
   }
   return {
-    command: 'eval',
-    file,
     ...(values.out !== undefined ? { out: values.out } : {}),
-    ...(values.records !== undefined ? { records: values.records } : {}),
     ...(values['save-run'] !== undefined ? { saveRun: values['save-run'] } : {}),
     ...(values.baseline !== undefined ? { baseline: values.baseline } : {}),
     maxRegressions,
     ...(reportRecords !== undefined ? { reportRecords } : {}),
     json: values.json ?? false,
     thresholds: (values.threshold ?? []).map(parseThreshold),
-    ...integerFlag('concurrency', values.concurrency, 1),
-    ...integerFlag('limit', values.limit, 0),
-    ...integerFlag('repeat', values.repeat, 1),
   };
 }
 
-const OPTIONS = {
-  out: { type: 'string' },
-  records: { type: 'string' },
-  json: { type: 'boolean' },
-  threshold: { type: 'string', multiple: true },
-  'save-run': { type: 'string' },
-  baseline: { type: 'string' },
-  'max-regression': { type: 'string', multiple: true },
-  'report-records': { type: 'string' },
-  concurrency: { type: 'string' },
-  limit: { type: 'string' },
-  repeat: { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
-} as const;
+type Options = Parameters<typeof parseArgs>[0] extends infer C ? (C extends { options?: infer O } ? NonNullable<O> : never) : never;
 
-function parse(argv: readonly string[]) {
-  return parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: OPTIONS });
+function parse<O extends Options>(argv: readonly string[], options: O) {
+  try {
+    return parseArgs({ args: [...argv], allowPositionals: true, strict: true, options, tokens: true as const });
+  } catch (error) {
+    throw new UsageError(parseErrorMessage(error as Error & { code?: string }, options), true);
+  }
 }
 
 /** node:util's parse errors, shortened: the first sentence, plus the flags for an unknown one. */
-function parseErrorMessage(error: Error & { code?: string }): string {
+function parseErrorMessage(error: Error & { code?: string }, options: Options): string {
   const match = /^[^.]*'[^']*'[^.]*\.|^[^.]*\./.exec(error.message);
   const first = match ? match[0] : `${error.message}.`;
   if (error.code !== 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return first;
-  return `${first.replace(/\.$/, '')}; the options are ${Object.keys(OPTIONS).map((name) => `--${name}`).join(', ')}.`;
+  return `${first.replace(/\.$/, '')}; the options are ${Object.keys(options).map((name) => `--${name}`).join(', ')}.`;
+}
+
+function cacheMode(text: string): CacheMode {
+  if (CACHE_MODES.includes(text as CacheMode)) return text as CacheMode;
+  throw new UsageError(`--cache-mode expects ${CACHE_MODES.join(', ')}; got '${text}'.`, true);
+}
+
+function nonEmpty(flag: string, text: string): string {
+  if (text.trim() === '') throw new UsageError(`${flag} expects a directory, got an empty value.`, true);
+  return text;
 }
 
 function integerFlag<K extends string>(name: K, text: string | undefined, min: number): Partial<Record<K, number>> {

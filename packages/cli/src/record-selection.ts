@@ -1,5 +1,5 @@
-import type { ExecutionResult, RecordResult } from '@spearmint/decorators';
 import { BoundedTop } from './bounded-top';
+import type { ExecutionLike, RecordLike } from './record-lines';
 import { describeThrown, displayText } from './safe-text';
 
 /** How many records the report shows by default (`--report-records N` for more). */
@@ -69,7 +69,7 @@ export class RecordSelection {
   }
 
   /** Looks at one finished record: keeps it if it ranks among the `capacity` best so far. */
-  add(record: RecordResult): void {
+  add(record: RecordLike): void {
     this.#seen++;
     const metric = this.#metricOf(record.executions);
     const spread = metric === undefined ? 0 : spreadOf(record.executions, metric);
@@ -82,7 +82,7 @@ export class RecordSelection {
     return this.#top.sorted();
   }
 
-  #metricOf(executions: readonly ExecutionResult[]): string | undefined {
+  #metricOf(executions: readonly ExecutionLike[]): string | undefined {
     if (this.#rankingMetric !== undefined || this.#rankingEvaluator === undefined) return this.#rankingMetric;
     const prefix = `${this.#rankingEvaluator}.`;
     for (const execution of executions) {
@@ -93,7 +93,7 @@ export class RecordSelection {
   }
 }
 
-function spreadOf(executions: readonly ExecutionResult[], metric: string): number {
+function spreadOf(executions: readonly ExecutionLike[], metric: string): number {
   const sums = new Map<string, { sum: number; count: number }>();
   for (const execution of executions) {
     const score = execution.metrics[metric];
@@ -108,8 +108,8 @@ function spreadOf(executions: readonly ExecutionResult[], metric: string): numbe
   return Math.max(...means) - Math.min(...means);
 }
 
-function view(record: RecordResult, spread: number, failed: boolean): RecordView {
-  const byConfig = new Map<string, ExecutionResult[]>();
+function view(record: RecordLike, spread: number, failed: boolean): RecordView {
+  const byConfig = new Map<string, ExecutionLike[]>();
   for (const execution of record.executions) {
     const list = byConfig.get(execution.configId);
     if (list) list.push(execution);
@@ -127,7 +127,7 @@ function view(record: RecordResult, spread: number, failed: boolean): RecordView
   };
 }
 
-function cell(configId: string, executions: readonly ExecutionResult[]): RecordCell {
+function cell(configId: string, executions: readonly ExecutionLike[]): RecordCell {
   const first = executions[0]!;
   const failure = executions.find((execution) => !execution.ok);
   const sums = new Map<string, { sum: number; count: number }>();

@@ -33,9 +33,11 @@ export interface ReportOptions {
  */
 export function renderHtmlReport(result: EvaluationResult, options: ReportOptions = {}): string {
   const title = `Evaluation of ${result.experiment}`;
+  const cacheNote = cacheSummary(result);
   const summary =
     `${result.records} record(s) × ${result.configs.length} config(s)` +
-    `${result.repeat > 1 ? `, each record ${result.repeat} times` : ''}, in ${(result.durationMs / 1000).toFixed(2)} s.`;
+    `${result.repeat > 1 ? `, each record ${result.repeat} times` : ''}, in ${(result.durationMs / 1000).toFixed(2)} s` +
+    `${result.shard ? ` (shard ${result.shard.indices.join(',')}/${result.shard.count})` : ''}.${cacheNote}`;
   const charts = result.metrics.map(
     (metric) =>
       `<section class="metric" data-metric="${escapeHtml(metric.name)}"><h2>${escapeHtml(metric.name)} <small>mean per config, ` +
@@ -64,7 +66,8 @@ export function renderHtmlReport(result: EvaluationResult, options: ReportOption
 }
 
 function resultsTable(result: EvaluationResult): string {
-  const head = ['config_id', 'config', ...result.metrics.map((m) => m.name), 'error rate', 'p50 ms', 'p95 ms'];
+  const cached = result.configs.some((config) => config.cache !== undefined);
+  const head = ['config_id', 'config', ...result.metrics.map((m) => m.name), 'error rate', 'p50 ms', 'p95 ms', ...(cached ? ['cache hits / runs'] : [])];
   const rows = result.configs.map((config) => {
     const cells = result.metrics.map((metric) => {
       const summary = config.metrics[metric.name];
@@ -77,7 +80,9 @@ function resultsTable(result: EvaluationResult): string {
       `<tr data-config-id="${escapeHtml(config.configId)}"${config.eligible ? '' : ' data-ineligible=""'}><td><code>${escapeHtml(config.configId)}</code></td>` +
       `<td>${escapeHtml(formatConfig(config.config))}</td>${cells.join('')}` +
       `<td class="num">${formatRate(config.errorRate)}</td><td class="num">${formatMs(config.latency.p50)}</td>` +
-      `<td class="num">${formatMs(config.latency.p95)}</td></tr>`
+      `<td class="num">${formatMs(config.latency.p95)}</td>` +
+      (cached ? `<td class="num" data-cache-hits="${config.cache?.hits ?? 0}">${config.cache ? `${config.cache.hits} / ${config.cache.misses}` : '-'}</td>` : '') +
+      '</tr>'
     );
   });
   return `<table class="results"><thead><tr>${head.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
@@ -93,4 +98,13 @@ function problemList(configs: readonly ConfigEvaluation[]): string {
   const items = failureLines(configs);
   if (items.length === 0) return '';
   return `<h2>Failures</h2><ul class="problems">${items.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul>`;
+}
+
+/** ` 110 of 120 executions came from the response cache.` (nothing without a cache). */
+function cacheSummary(result: EvaluationResult): string {
+  const configs = result.configs.filter((config) => config.cache !== undefined);
+  if (configs.length === 0) return '';
+  const hits = configs.reduce((sum, config) => sum + config.cache!.hits, 0);
+  const total = configs.reduce((sum, config) => sum + config.cache!.hits + config.cache!.misses, 0);
+  return ` ${hits} of ${total} executions came from the response cache.`;
 }

@@ -13,9 +13,14 @@ export type RunJson = EvaluationResult & {
 /**
  * The run as indented JSON. Intervals that could not be estimated are written as `[null, null]`
  * (JSON has no Infinity). Should a config value refuse to be serialised (a throwing `toJSON` or
- * getter), configs are written as their `key=value` text instead.
+ * getter), configs are written as their `key=value` text instead. A shard's `state` (what
+ * `spearmint merge` needs) is kept only with `keepState` (`--save-run`), not printed.
  */
-export function runJson(run: RunJson): string {
+export function runJson(run: RunJson, { keepState = false }: { keepState?: boolean } = {}): string {
+  if (!keepState && run.state !== undefined) {
+    const { state: _state, ...rest } = run;
+    run = rest;
+  }
   const replacer = (_key: string, value: unknown) => (typeof value === 'bigint' ? value.toString() : value);
   try {
     return JSON.stringify(run, replacer, 2);

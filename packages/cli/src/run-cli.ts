@@ -2,6 +2,7 @@ import type { CliIo } from './cli-io';
 import { EXIT } from './exit-codes';
 import { parseArguments, USAGE } from './parse-arguments';
 import { runEval } from './run-eval';
+import { runMerge } from './run-merge';
 import { UsageError } from './usage-error';
 
 /**
@@ -16,6 +17,7 @@ export async function runCli(argv: readonly string[], io: CliIo, signal: AbortSi
       io.stdout.write(`${USAGE}\n`);
       return EXIT.ok;
     }
+    if (command.command === 'merge') return await runMerge(command, io);
     return await runEval(command, io, signal);
   } catch (error) {
     if (error instanceof UsageError) {

@@ -1,28 +1,31 @@
-import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compareEvaluations, countDatasetRecords, evaluate, EvaluationAbortedError, type EvaluationPlan, type EvaluationResult, type RecordResult } from '@spearmint/decorators';
-import { type BaselineReport, checkBaselineAtStart, checkCommonConfigs, checkMaxRegressions, formatRegressionOutcome, type RegressionOutcome } from './baseline';
+import { type CacheOptions, countDatasetRecords, evaluate, EvaluationAbortedError, type EvaluationPlan, type EvaluationResult, type Shard } from '@spearmint/decorators';
+import { checkBaselineAtStart, checkCommonConfigs } from './baseline';
 import type { CliIo } from './cli-io';
+import type { EvaluationDefinition } from './define-evaluation';
+import { evaluateInWorkers } from './eval-workers';
 import { EXIT } from './exit-codes';
-import { formatResultTable } from './format-table';
+import { LineWriter } from './line-writer';
 import { loadDefinition } from './load-definition';
 import { MetricReferences } from './metric-references';
 import { type OutputPath, prepareOutputs } from './output-paths';
 import type { EvalCommand } from './parse-arguments';
 import { createProgressReporter } from './progress-reporter';
+import type { RecordLike } from './record-lines';
 import { DEFAULT_REPORT_RECORDS, RecordSelection } from './record-selection';
-import { renderHtmlReport } from './render-html-report';
-import { runJson } from './result-json';
+import { reportRun } from './report-run';
 import { describeThrown } from './safe-text';
 import { readSavedRun } from './saved-run';
-import { checkThresholds, formatThresholdOutcome, mergeThresholds, thresholdKey } from './thresholds';
+import { mergeThresholds, thresholdKey } from './thresholds';
 import { UsageError } from './usage-error';
 
 /**
  * `spearmint eval <file>`: loads the definition and checks everything that can be checked before
- * a record runs (output paths, the baseline, metric names); evaluates with progress on stderr,
- * checking the remaining names on the first records; prints the table (or JSON) on stdout; writes
- * the report and the saved run; checks thresholds and max regressions; returns the exit code.
+ * a record runs (output paths, the baseline, metric names, the cache); evaluates (in this thread,
+ * or in `--workers` threads) with progress on stderr, checking the remaining names on the first
+ * records; then reports the run (table or JSON, report, saved run, thresholds) and returns the
+ * exit code.
  */
 export async function runEval(command: EvalCommand, io: CliIo, signal: AbortSignal): Promise<number> {
   const definition = await loadDefinition(command.file, io.cwd);
@@ -36,9 +39,12 @@ export async function runEval(command: EvalCommand, io: CliIo, signal: AbortSign
     ...command.maxRegressions.map(({ metric, delta }) => ({ metric, where: `--max-regression ${metric}=${delta}` })),
   ]);
   const selection = out === undefined ? undefined : new RecordSelection(command.reportRecords ?? DEFAULT_REPORT_RECORDS);
+  const cache = cacheOption(command, definition, io.cwd);
+  const { shard } = command;
 
   const counted = await countDatasetRecords(definition.dataset).catch(() => undefined);
-  const total = counted === undefined ? undefined : Math.min(counted, limit ?? Infinity);
+  const within = counted === undefined ? undefined : Math.min(counted, limit ?? Infinity);
+  const total = within === undefined || shard === undefined ? within : shardSize(shard, within);
   const progress = createProgressReporter(io.stderr, total);
   let plan: EvaluationPlan | undefined;
   let firstRecord = true;
@@ -48,27 +54,55 @@ export async function runEval(command: EvalCommand, io: CliIo, signal: AbortSign
     if (baseline) checkBaselineAtStart(baseline, started, command.maxRegressions);
     selection?.rankBy(started.evaluators[0]?.name);
   };
-  const onRecord = (record: RecordResult) => {
+  const onRecord = (record: RecordLike) => {
     progress.tick();
     references.afterRecord(record);
     if (firstRecord && baseline) checkCommonConfigs(baseline, plan!.experiment, [...new Set(record.executions.map((execution) => execution.configId))]);
     firstRecord = false;
     selection?.add(record);
   };
+  const options = {
+    concurrency: command.concurrency ?? definition.concurrency,
+    repeat: command.repeat ?? definition.repeat,
+    limit,
+  };
 
   let result: EvaluationResult;
   let interrupted = false;
   try {
-    result = await evaluate(definition.experiment, definition.dataset, {
-      evaluators: definition.evaluators,
-      concurrency: command.concurrency ?? definition.concurrency,
-      repeat: command.repeat ?? definition.repeat,
-      limit,
-      output: records ?? definition.output,
-      signal,
-      onStart,
-      onRecord,
-    });
+    if (command.workers === undefined) {
+      result = await evaluate(definition.experiment, definition.dataset, {
+        evaluators: definition.evaluators,
+        ...options,
+        output: records ?? definition.output,
+        signal,
+        onStart,
+        onRecord,
+        ...(cache ? { cache } : {}),
+        ...(shard ? { shard } : {}),
+      });
+    } else {
+      // The plan (and the checks on it) before any worker starts: an evaluation of no records.
+      await evaluate(definition.experiment, [], { evaluators: definition.evaluators, onStart });
+      const writer = records === undefined ? undefined : await LineWriter.open(records, '--records');
+      try {
+        result = await evaluateInWorkers({
+          file: resolve(io.cwd, command.file),
+          cwd: io.cwd,
+          workers: command.workers,
+          shard,
+          ...options,
+          cache,
+          signal,
+          onRecord: async (record, lines) => {
+            onRecord(record);
+            for (const line of lines) await writer?.write(line);
+          },
+        });
+      } finally {
+        await writer?.close();
+      }
+    }
   } catch (error) {
     progress.stop();
     if (error instanceof UsageError) throw error;
@@ -82,43 +116,34 @@ export async function runEval(command: EvalCommand, io: CliIo, signal: AbortSign
     interrupted = true;
   }
   if (!interrupted) progress.stop();
+  if (shard === undefined) return reportRun({ command: 'eval', result, interrupted, flags: command, thresholds, baseline, selection, out, saveRun }, io);
+  // A shard's means are over its share of the records: the gates judge the merged result.
+  if (thresholds.length > 0) io.stderr.write(`thresholds ${thresholds.map(thresholdKey).join(', ')}: checked by spearmint merge on the whole dataset\n`);
+  const savedExtras = { thresholdsToCheck: thresholds };
+  return reportRun({ command: 'eval', result, interrupted, flags: command, thresholds: [], baseline, selection, out, saveRun, savedExtras }, io);
+}
 
-  const outcomes = interrupted ? [] : checkThresholds(thresholds, result);
-  const comparison: BaselineReport | undefined = baseline && { file: baseline.file, ...compareEvaluations(result, baseline) };
-  const regressions: RegressionOutcome[] = comparison && !interrupted ? checkMaxRegressions(command.maxRegressions, comparison, result) : [];
-  const json = runJson({
-    ...result,
-    ...(outcomes.length > 0 ? { thresholds: outcomes } : {}),
-    ...(comparison ? { baseline: comparison } : {}),
-    ...(regressions.length > 0 ? { maxRegressions: regressions } : {}),
-  });
-  io.stdout.write(command.json ? `${json}\n` : `${formatResultTable(result, comparison)}\n`);
+/**
+ * The response cache: `--cache` (with `--cache-mode`), else the definition's `cache` (with
+ * `--cache-mode` replacing its mode); none with `--no-cache`. Relative paths: against `cwd`.
+ */
+function cacheOption(command: EvalCommand, definition: EvaluationDefinition, cwd: string): CacheOptions | undefined {
+  if (command.noCache) return undefined;
+  const given = command.cache ?? definition.cache;
+  if (given === undefined) {
+    if (command.cacheMode !== undefined && command.cacheMode !== 'off') {
+      throw new UsageError(`--cache-mode ${command.cacheMode} needs a cache directory: add --cache <dir> (or set \`cache\` in the definition).`, true);
+    }
+    return undefined;
+  }
+  const fromDefinition = typeof given === 'string' || given instanceof URL ? { dir: given } : given;
+  const dir = typeof fromDefinition.dir === 'string' ? resolve(cwd, fromDefinition.dir) : fromDefinition.dir;
+  return { dir, mode: command.cacheMode ?? fromDefinition.mode ?? 'read-write' };
+}
 
-  let written = true;
-  if (out !== undefined && selection) {
-    const html = renderHtmlReport(result, {
-      thresholds: outcomes,
-      ...(comparison ? { baseline: comparison } : {}),
-      regressions,
-      records: {
-        views: selection.selected(),
-        seen: selection.seen,
-        capacity: selection.capacity,
-        configIds: result.configs.map((config) => config.configId),
-        ...(selection.rankingMetric !== undefined ? { rankingMetric: selection.rankingMetric } : {}),
-      },
-    });
-    written = writeOutput(io, '--out', command.out!, out, html, `report written to ${command.out}`) && written;
-  }
-  if (saveRun !== undefined) {
-    if (interrupted) io.stderr.write(`run not saved to ${command.saveRun}: the evaluation was interrupted, and a partial run would make a misleading baseline\n`);
-    else written = writeOutput(io, '--save-run', command.saveRun!, saveRun, `${json}\n`, `run saved to ${command.saveRun}`) && written;
-  }
-  if (interrupted) return EXIT.interrupted;
-  for (const outcome of outcomes) io.stderr.write(`${formatThresholdOutcome(outcome)}\n`);
-  for (const outcome of regressions) io.stderr.write(`${formatRegressionOutcome(outcome)}\n`);
-  if (!written) return EXIT.evaluationFailed;
-  return outcomes.every((outcome) => outcome.passed) && regressions.every((outcome) => !outcome.exceeded) ? EXIT.ok : EXIT.thresholdFailed;
+/** How many of the first `total` records are in `shard` (record i is in shard (i mod n) + 1). */
+function shardSize(shard: Shard, total: number): number {
+  return total >= shard.index ? Math.floor((total - shard.index) / shard.count) + 1 : 0;
 }
 
 /** `--out`, `--records` (or the definition's `output`) and `--save-run`, checked and their folders made. */
@@ -138,16 +163,4 @@ function preparePaths(command: EvalCommand, records: string | undefined, cwd: st
 function filePath(output: string | URL | undefined): string | undefined {
   if (typeof output === 'string') return output;
   return output instanceof URL && output.protocol === 'file:' ? fileURLToPath(output) : undefined;
-}
-
-/** Writes a file at the end; a failure is reported in one line (no stack) and makes the exit code 3. */
-function writeOutput(io: CliIo, flag: string, given: string, file: string, text: string, done: string): boolean {
-  try {
-    writeFileSync(file, text);
-    io.stderr.write(`${done}\n`);
-    return true;
-  } catch (error) {
-    io.stderr.write(`spearmint eval: cannot write ${flag} ${given}: ${describeThrown(error)}\n`);
-    return false;
-  }
 }

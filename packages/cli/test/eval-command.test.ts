@@ -164,7 +164,7 @@ describe('spearmint eval <file>', () => {
     it.each([
       [
         ['eval', NUMBERS, '--fast'],
-        "spearmint: Unknown option '--fast'; the options are --out, --records, --json, --threshold, --save-run, --baseline, --max-regression, --report-records, --concurrency, --limit, --repeat, --help.",
+        "spearmint: Unknown option '--fast'; the options are --out, --records, --json, --threshold, --save-run, --baseline, --max-regression, --report-records, --concurrency, --limit, --repeat, --cache, --cache-mode, --no-cache, --shard, --workers, --help.",
       ],
       [['eval', NUMBERS, '--max-regression', 'score=0.1'], 'spearmint: --max-regression compares with a baseline: add --baseline <run.json> (a run saved with --save-run).'],
       [['eval', NUMBERS, '--baseline', 'x.json', '--max-regression', 'score=-1'], "spearmint: --max-regression expects metric=delta with a number from 0 up as delta"],
@@ -172,8 +172,8 @@ describe('spearmint eval <file>', () => {
       [['eval', NUMBERS, '--out', 'r.html', '--report-records', 'many'], "spearmint: --report-records expects an integer from 0 up or 'all', got 'many'."],
       [['eval', NUMBERS, '--concurrency', '0'], "spearmint: --concurrency expects an integer from 1 up, got '0'."],
       [['eval', NUMBERS, '--limit', 'ten'], "spearmint: --limit expects an integer from 0 up, got 'ten'."],
-      [[], 'spearmint: Missing command: spearmint eval <file>.'],
-      [['evaluate', NUMBERS], "spearmint: Unknown command 'evaluate': the only command is 'eval' (spearmint eval <file>)."],
+      [[], 'spearmint: Missing command: spearmint eval <file>, or spearmint merge <shard.json>...'],
+      [['evaluate', NUMBERS], "spearmint: Unknown command 'evaluate': the commands are 'eval' (spearmint eval <file>) and 'merge' (spearmint merge <shard.json>...)."],
       [['eval'], 'spearmint: Missing the definition file: spearmint eval <file>'],
       [['eval', fixture('missing.ts')], `spearmint: No such file: ${fixture('missing.ts')} (looked at `],
       [['eval', fixture('no-definition.ts')], `spearmint: ${fixture('no-definition.ts')} exports no evaluation definition (exports found: helper, something). Export one as the default export or as \`evaluation\``],

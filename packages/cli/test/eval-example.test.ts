@@ -3,7 +3,8 @@
  * through the CLI from its sources, so it works on a fresh clone without dist/. The report's
  * `#records` section is read in headless Chromium.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, openReport, recordRows } from './helpers/browser';
@@ -70,5 +71,22 @@ describe('npm run eval', () => {
     const spreads = await page.$$eval('#records tr[data-record-id]', (trs) => trs.map((tr) => Number(tr.getAttribute('data-spread'))));
     expect(spreads).toEqual([...spreads].sort((a, b) => b - a));
     expect(requests).toHaveLength(1);
+  }, 60_000);
+
+  it('with --cache, a second run makes 0 calls (every execution from the cache) and prints the same table', async () => {
+    const cache = mkdtempSync(join(tmpdir(), 'spearmint-example-cache-'));
+    try {
+      const args = ['packages/cli/src/cli.ts', 'eval', 'examples/eval/evaluation.ts', '--cache', cache];
+      const first = await runTsx(args);
+      const second = await runTsx(args);
+      expect([first.code, second.code]).toEqual([0, 0]);
+      expect(first.stdout).toContain('cache: 0 of 120 executions from the cache, 120 run');
+      expect(second.stdout).toContain('cache: 120 of 120 executions from the cache, 0 run');
+      // Cached executions keep their recorded durations: the tables agree but for the time and cache counts.
+      const table = (stdout: string) => stdout.replace(/ in \d+\.\d\d s/, '').replace(/ +\d+\/\d+\n/g, '\n').replace(/^cache: .*\n/m, '');
+      expect(table(second.stdout)).toEqual(table(first.stdout));
+    } finally {
+      rmSync(cache, { recursive: true, force: true });
+    }
   }, 60_000);
 });

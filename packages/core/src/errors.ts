@@ -1,3 +1,5 @@
+import { messageOf } from './internal/describe-error';
+
 /**
  * Every failure Spearmint raises itself (as opposed to errors thrown by your functions) is a
  * `SpearmintError` with a stable string `code`. Bad arguments to an API are `TypeError`s.
@@ -86,7 +88,7 @@ export class ConfigFileReadError extends SpearmintError {
   constructor(readonly file: string, cause: unknown) {
     super(
       'SPEARMINT_CONFIG_FILE_READ',
-      `Cannot read config file ${file}: ${cause instanceof Error ? cause.message : String(cause)}. Check that the file is readable.`,
+      `Cannot read config file ${file}: ${messageOf(cause)}. Check that the file is readable.`,
       { cause },
     );
   }

@@ -17,7 +17,13 @@ const script = `
     return [cjs.currentCase()?.getConfigId(f), cjs.isConfig(config), config.a];
   });
   const results = cjs.run(fn, true, (runner) => runner());
+  // @spearmint/core/internal is built with the main entry: same chunk, same classes, per format.
+  const esmInternal = await import('@spearmint/core/internal');
+  const cjsInternal = require('@spearmint/core/internal');
   console.log(JSON.stringify({
+    internalSharesEsmEngine: esmInternal.findExperimentBinding(fn).experiment instanceof esmInternal.Experiment,
+    resultClassShared: esm.run(fn, (runner) => runner()).mainResult instanceof esm.FunctionResult,
+    internalAcrossFormats: cjsInternal.findExperimentBinding(fn)?.experiment === esmInternal.findExperimentBinding(fn).experiment,
     separateCopies: esm.Config !== cjs.Config,
     direct: fn(),
     variants: results.variantResults.map((v) => v.result),
@@ -27,12 +33,15 @@ const script = `
 `;
 
 it('the ESM and CJS builds loaded together share one engine', () => {
-  for (const file of ['core/dist/index.mjs', 'core/dist/index.cjs', 'decorators/dist/index.mjs', 'decorators/dist/index.cjs']) {
+  for (const file of ['core/dist/index.mjs', 'core/dist/index.cjs', 'core/dist/internal.mjs', 'core/dist/internal.cjs', 'decorators/dist/index.mjs', 'decorators/dist/index.cjs']) {
     expect(existsSync(join(root, 'packages', file)) || `missing packages/${file}: run npm run build`).toBe(true);
   }
   const output = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' }));
   const id = (a: number) => computeConfigId({ a });
   expect(output).toEqual({
+    internalSharesEsmEngine: true,
+    resultClassShared: true,
+    internalAcrossFormats: true,
     separateCopies: true,
     direct: [id(1), true, 1],
     variants: [[id(2), true, 2]],

@@ -60,20 +60,21 @@ describe('loading @opentelemetry/api', () => {
     expect(isOpenTelemetryApi(null)).toBe(false);
   });
 
-  it('primes the api global slot as undefined, and registration through the api still works', async () => {
-    const { primeGlobalSlot } = require('../src/tracing/otel-api') as OtelApiModule;
+  it('uses the public api only: writes nothing under its global key, and follows registration and disable()', async () => {
+    const { Tracing } = require('../src/tracing/tracing') as typeof import('../src/tracing/tracing');
     const { BasicTracerProvider } = await import('@opentelemetry/sdk-trace-base');
     const key = Symbol.for('opentelemetry.js.api.1');
-    const slots = globalThis as unknown as Record<symbol, unknown>;
-    expect(Object.getOwnPropertyDescriptor(globalThis, key)).toBeUndefined(); // nothing registered in this test file yet
-    primeGlobalSlot();
-    expect(Object.getOwnPropertyDescriptor(globalThis, key)).toEqual({ value: undefined, writable: true, configurable: true, enumerable: false });
-    const provider = new BasicTracerProvider();
-    expect(otel.trace.setGlobalTracerProvider(provider)).toBe(true);
-    expect((otel.trace.getTracerProvider() as otel.ProxyTracerProvider).getDelegate()).toBe(provider);
-    expect(slots[key]).toMatchObject({ version: expect.any(String) });
-    primeGlobalSlot(); // a slot in use is left alone
-    expect(slots[key]).toMatchObject({ version: expect.any(String) });
-    otel.trace.disable();
+    const tracing = new Tracing(otel);
+    expect(tracing.startCall({ name: 'f' })).toBeUndefined(); // no provider registered: not traced
+    expect(Object.getOwnPropertyDescriptor(globalThis, key)).toBeUndefined(); // nothing written by Spearmint
+    expect(otel.trace.setGlobalTracerProvider(new BasicTracerProvider())).toBe(true);
+    try {
+      const call = tracing.startCall({ name: 'f' });
+      expect(call).toBeDefined();
+      call!.end(true, undefined);
+    } finally {
+      otel.trace.disable();
+    }
+    expect(tracing.startCall({ name: 'f' })).toBeUndefined();
   });
 });

@@ -1,4 +1,5 @@
-import type { BindOptions, Compare, ConfigSource, Strategy, SupervisorOptions } from '@spearmint/core';
+import type { BindOptions, Compare, ConfigSource, ExecutionHooks, ObservationOptions, Strategy, SupervisorLimits } from '@spearmint/core';
+import { checkKnownKeys } from '@spearmint/core/internal';
 
 /** Options of one experiment: `mint.experiment(options)` or `experiment(options)`. */
 export interface ExperimentOptions {
@@ -58,7 +59,7 @@ export interface ExperimentOptions {
 }
 
 /** Options of `new Spearmint(options)`: default configs, strategy and `compare`, limits, hooks and tracing. */
-export interface SpearmintOptions extends SupervisorOptions {
+export interface SpearmintOptions extends SupervisorLimits, ExecutionHooks, ObservationOptions {
   /**
    * Configs of every experiment of this instance that does not give its own: objects, `Config`s,
    * and paths (string or `URL`) of `.yaml`, `.yml` and `.json` files or directories, loaded here.
@@ -92,11 +93,7 @@ export function checkOptions(options: unknown, allowed: readonly string[], label
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
     throw new TypeError(`Expected the options of ${label} to be an object, got ${options === null ? 'null' : typeof options}.`);
   }
-  for (const key of Object.keys(options)) {
-    if (!allowed.includes(key)) {
-      throw new TypeError(`Unknown option \`${key}\` for ${label}; the options are: ${allowed.join(', ')}.`);
-    }
-  }
+  checkKnownKeys(options, allowed, label);
 }
 
 export const experimentOptionKeys: readonly string[] = EXPERIMENT_KEYS;

@@ -1,4 +1,4 @@
-import { experimentBindingOf, runExperiment } from '@spearmint/core';
+import { experimentBindingOf, runExperiment } from '@spearmint/core/internal';
 import type { AsyncRunner, Runner, RunOptions } from './types';
 
 type AnyFunction = (...args: any[]) => any;

@@ -1,7 +1,7 @@
-import { checkStrategy, type Config, resolveConfigs, strategies, type Strategy, Supervisor, type VariantStats } from '@spearmint/core';
+import { type Config, resolveConfigs, strategies, type Strategy, type VariantStats } from '@spearmint/core';
+import { checkStrategy, type ExperimentDefaults, registerExperimentDefaults, Supervisor } from '@spearmint/core/internal';
 import { createExperimentDecorator } from './internal/experiment-decorator';
 import { assertCalledWithOptions } from './internal/missing-parentheses';
-import type { ExperimentDefaults } from './internal/create-experiment';
 import { checkOptions, type ExperimentOptions, type SpearmintOptions, spearmintOptionKeys } from './options';
 import { arun, run } from './run';
 import type { ExperimentDecorator } from './types';
@@ -39,6 +39,7 @@ export class Spearmint {
     this.configs = Object.freeze(resolveConfigs(options.configs ?? [], 'configs'));
     this.strategy = options.strategy === undefined ? strategies.shadow : checkStrategy(options.strategy, 'the `strategy` option of new Spearmint()');
     this.#defaults = { configs: this.configs, strategy: this.strategy, supervisor: new Supervisor(options) };
+    registerExperimentDefaults(this, this.#defaults);
   }
 
   /**

@@ -15,35 +15,10 @@ export type {
   SpearmintModuleFactoryOptions,
   SpearmintOptionsFactory,
   ResolvedSpearmintModuleOptions,
+  SpearmintRequestContext,
+  SpearmintHttpRequest,
 } from './interfaces/spearmint-module-options.interface';
 
-// What a NestJS app needs from @spearmint/decorators, so it needs one import
-export {
-  Spearmint,
-  experiment,
-  run,
-  arun,
-  Config,
-  isConfig,
-  DynamicValue,
-  ExperimentCase,
-  FunctionResult,
-  ExperimentCaseResults,
-  currentCase,
-  currentSignal,
-  withContext,
-  RuntimeContext,
-  strategies,
-  SpearmintError,
-  VariantTimeoutError,
-  DrainTimeoutError,
-} from '@spearmint/decorators';
-export type {
-  ExperimentOptions,
-  SpearmintOptions,
-  ConfigBase,
-  ConfigSource,
-  Strategy,
-  VariantStats,
-  ExecutionInfo,
-} from '@spearmint/decorators';
+// Everything public from @spearmint/decorators (and so from @spearmint/core), so a NestJS app
+// needs one import (a test checks that nothing drifts)
+export * from '@spearmint/decorators';

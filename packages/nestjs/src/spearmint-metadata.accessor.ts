@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { findExperimentBinding, type Supervisor } from '@spearmint/core';
+import { findExperimentBinding, type Supervisor } from '@spearmint/core/internal';
 import type { DeferredExperiment } from './internal/deferred-experiment';
 import { SPEARMINT_EXPERIMENT } from './spearmint.constants';
 

@@ -1,6 +1,6 @@
 import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner } from '@nestjs/core';
-import type { Supervisor } from '@spearmint/core';
+import type { Supervisor } from '@spearmint/core/internal';
 import { Spearmint } from '@spearmint/decorators';
 import type { ResolvedSpearmintModuleOptions } from './interfaces/spearmint-module-options.interface';
 import { SpearmintMetadataAccessor } from './spearmint-metadata.accessor';

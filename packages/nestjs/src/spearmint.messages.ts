@@ -59,3 +59,20 @@ export const asyncOptionsMessage = (given: readonly string[]): string =>
 
 export const useFactoryMessage = (value: unknown): string =>
   `Expected \`useFactory\` of SpearmintModule.forRootAsync() to be a function that returns the options, got ${describe(value)}.`;
+
+export const requestContextMessage = (label: string, value: unknown): string =>
+  `Expected \`requestContext\` of ${label} to be a function (request, context) => ({ userId: ... }), got ${describe(value)}.`;
+
+export const requestContextValuesMessage = (value: unknown): string =>
+  `SpearmintModule's requestContext must return an object of request values such as { userId: '42' } (or undefined, or a promise of one), got ${safeDescribe(value)}.`;
+
+export const requestContextThrewMessage = (thrown: unknown): string => `SpearmintModule's requestContext threw ${safeDescribe(thrown)}.`;
+
+/** `describe`, for values whose `toString` may throw (what user code throws or returns). */
+const safeDescribe = (value: unknown): string => {
+  try {
+    return typeof value === 'string' ? JSON.stringify(value) : describe(value);
+  } catch {
+    return 'a value that cannot be printed';
+  }
+};

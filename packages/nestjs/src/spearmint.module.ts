@@ -1,5 +1,5 @@
 import { type DynamicModule, Module, type Provider } from '@nestjs/common';
-import { DiscoveryModule } from '@nestjs/core';
+import { APP_INTERCEPTOR, DiscoveryModule } from '@nestjs/core';
 import { Spearmint } from '@spearmint/decorators';
 import type {
   ResolvedSpearmintModuleOptions,
@@ -7,6 +7,7 @@ import type {
   SpearmintModuleOptions,
   SpearmintOptionsFactory,
 } from './interfaces/spearmint-module-options.interface';
+import { SpearmintContextInterceptor } from './request-context.interceptor';
 import { SpearmintMetadataAccessor } from './spearmint-metadata.accessor';
 import { SPEARMINT_OPTIONS } from './spearmint.constants';
 import { SpearmintExplorer } from './spearmint.explorer';
@@ -32,7 +33,7 @@ import { resolveGlobal, resolveModuleOptions, spearmintOptionsOf } from './spear
   providers: [SpearmintMetadataAccessor],
 })
 export class SpearmintModule {
-  /** The module with options given here: those of `new Spearmint()`, plus `global` and `shutdownDrainTimeoutMs`. */
+  /** The module with options given here: those of `new Spearmint()`, plus `global`, `shutdownDrainTimeoutMs` and `requestContext`. */
   static forRoot(options: SpearmintModuleOptions = {}): DynamicModule {
     const label = 'SpearmintModule.forRoot()';
     if (options === null || typeof options !== 'object' || Array.isArray(options)) throw new TypeError(optionsObjectMessage(label, options));
@@ -61,6 +62,8 @@ function spearmintModule(global: boolean, imports: NonNullable<DynamicModule['im
         inject: [SPEARMINT_OPTIONS],
       },
       SpearmintExplorer,
+      // Runs handlers in withContext when the `requestContext` option is given; passes through otherwise.
+      { provide: APP_INTERCEPTOR, useClass: SpearmintContextInterceptor },
     ],
     exports: [Spearmint, SPEARMINT_OPTIONS],
   };

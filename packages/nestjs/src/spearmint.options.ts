@@ -1,7 +1,7 @@
 import type { SpearmintOptions } from '@spearmint/decorators';
 import { DEFAULT_SHUTDOWN_DRAIN_TIMEOUT_MS, MAX_TIMER_MS } from './spearmint.constants';
 import type { ResolvedSpearmintModuleOptions, SpearmintModuleFactoryOptions } from './interfaces/spearmint-module-options.interface';
-import { drainTimeoutMessage, globalInFactoryMessage, globalMessage, optionsObjectMessage } from './spearmint.messages';
+import { drainTimeoutMessage, globalInFactoryMessage, globalMessage, optionsObjectMessage, requestContextMessage } from './spearmint.messages';
 
 /**
  * The one place where the module's defaults are merged in and its own options checked, for
@@ -19,6 +19,9 @@ export function resolveModuleOptions(options: unknown, label: string): ResolvedS
   if (typeof timeout !== 'number' || !(timeout >= 0) || (timeout > MAX_TIMER_MS && timeout !== Infinity)) {
     throw new TypeError(drainTimeoutMessage(label, timeout));
   }
+  if (given.requestContext !== undefined && typeof given.requestContext !== 'function') {
+    throw new TypeError(requestContextMessage(label, given.requestContext));
+  }
   return Object.freeze({ ...given, shutdownDrainTimeoutMs: timeout });
 }
 
@@ -31,6 +34,6 @@ export function resolveGlobal(global: unknown, label: string): boolean {
 
 /** The options for `new Spearmint()`: the module's options without the module's own. */
 export function spearmintOptionsOf(options: ResolvedSpearmintModuleOptions): SpearmintOptions {
-  const { shutdownDrainTimeoutMs: _moduleOnly, ...spearmintOptions } = options;
+  const { shutdownDrainTimeoutMs: _moduleOnly, requestContext: _interceptorOnly, ...spearmintOptions } = options;
   return spearmintOptions;
 }

@@ -1,5 +1,6 @@
 import type { StandardSchemaV1 } from '@standard-schema/spec';
 import type { SchemaProblem } from '../errors';
+import { messageOf } from '../internal/describe-error';
 import { isPromiseLike } from '../internal/is-promise-like';
 import { type BindSchema, isStandardSchema } from './bind-spec';
 
@@ -38,7 +39,7 @@ export function applySchema(schema: BindSchema, input: unknown): SchemaOutcome {
 }
 
 function thrown(error: unknown, what: string): SchemaOutcome {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = messageOf(error);
   return { kind: 'problems', problems: [{ path: '', message: `${what}: ${message}` }], cause: error };
 }
 

@@ -1,4 +1,3 @@
-import type { Injection } from '../engine/experiment';
 import { AsyncSchemaError, type BindSite, BindPathNotFoundError, SchemaValidationError } from '../errors';
 import { describeValue } from '../internal/describe';
 import { applySchema } from './apply-schema';
@@ -14,12 +13,19 @@ export interface BoundParameter {
   readonly spec: BindSpec;
 }
 
+/** The injection of one `bind` entry (an experiment's `Injection`: the config layer sits below the experiment layer). */
+export interface BindInjection {
+  readonly index: number;
+  prepare(configs: readonly Config[], experiment: string): void;
+  valueFor(config: Config): unknown;
+}
+
 /**
  * The injection of one `bind` entry. The entry is checked now (a `TypeError` if malformed);
  * the value of every config is computed, validated and frozen once, when the experiment is
  * set up (`prepare`), so a bad config fails there, before any call.
  */
-export function createBindInjection(bound: BoundParameter, functionName: string): Injection {
+export function createBindInjection(bound: BoundParameter, functionName: string): BindInjection {
   const bind = normaliseBindSpec(bound.spec, `\`bind.${bound.parameter}\` of '${functionName}'`);
   const values = new Map<Config, unknown>();
   let site: BindSite = { experiment: functionName, parameter: bound.parameter, path: bind.path };
@@ -30,11 +36,11 @@ export function createBindInjection(bound: BoundParameter, functionName: string)
   };
   return {
     index: bound.index,
-    prepare(configs, experiment) {
+    prepare(configs: readonly Config[], experiment: string) {
       site = { ...site, experiment };
       configs.forEach(compute);
     },
-    valueFor(config) {
+    valueFor(config: Config) {
       const value = values.get(config);
       if (value !== undefined || values.has(config)) return value;
       // Not reached: strategies must answer with the experiment's own configs. Not cached, so

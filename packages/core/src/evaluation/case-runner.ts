@@ -1,9 +1,14 @@
 import type { Config } from '../config/config';
-import { callExperiment, runExperiment } from '../engine/execute';
-import { Experiment } from '../engine/experiment';
-import type { ExperimentBinding } from '../engine/registry';
-import { Supervisor } from '../engine/supervisor';
+import { callExperiment } from '../run/call-experiment';
+import { runExperiment } from '../run/run-experiment';
+import type { RunnableExperiment } from '../run/runnable-experiment';
+import { Experiment } from '../experiment/experiment';
+import type { ExperimentBinding } from '../experiment/registry';
+import { Supervisor } from '../supervision/supervisor';
 import { strategies } from '../strategies/strategies';
+import { CaseCache, type Lookup } from './case-cache';
+import type { CacheStatus } from './evaluation-result';
+import type { ResponseCache } from './response-cache';
 
 /** What one execution of the evaluated function gave, with its case. */
 export interface CaseOutcome {
@@ -14,12 +19,21 @@ export interface CaseOutcome {
   readonly output: unknown;
   readonly error?: unknown;
   readonly durationMs: number;
+  /** With a response cache: how it served this execution. */
+  readonly cache?: CacheStatus;
 }
 
 interface Settled {
   readonly ok: boolean;
   readonly value: unknown;
   readonly durationMs: number;
+  readonly cache?: CacheStatus;
+}
+
+/** One call of the evaluated function: the arguments, and what the cache keys it by. */
+interface CaseCall {
+  readonly args: readonly unknown[];
+  readonly repeat: number;
 }
 
 /**
@@ -31,15 +45,24 @@ interface Settled {
  * every one of its configs (the cartesian product, first config as main), whatever their
  * strategies, and a failing main does not
  * hide the variants' results: every execution comes back as a `CaseOutcome`. Inside the
- * function, `currentCase()` and `getConfig(fn)` work as in any run.
+ * function, `currentCase()` and `getConfig(fn)` work as in any run. With a response cache, each
+ * execution first looks its case up (see `CaseCache`), and a hit returns the stored output
+ * without calling the function.
  */
-export function createCaseRunner({ experiment, bound }: ExperimentBinding, fn: Function): (args: readonly unknown[]) => Promise<CaseOutcome[]> {
+export function createCaseRunner(
+  { experiment, bound }: ExperimentBinding,
+  fn: Function,
+  responseCache?: ResponseCache,
+): (args: readonly unknown[], repeat: number) => Promise<CaseOutcome[]> {
   const thisArg = bound?.thisArg;
   const leading = bound?.args ?? [];
   const entryName = `evaluate(${experiment.name})`;
+  let cache: CaseCache | undefined;
+  let cacheFailure: { error: unknown } | undefined;
+  const onCacheError = (error: unknown) => void (cacheFailure ??= { error });
   const entry = new Experiment({
-    target: function evaluateCall(args: readonly unknown[]): Promise<Settled> {
-      return settle(experiment, thisArg, [...leading, ...args]);
+    target: function evaluateCall(call: CaseCall): Promise<Settled> {
+      return settle(experiment, thisArg, [...leading, ...call.args], call, cache, onCacheError);
     },
     name: entryName,
     configs: [],
@@ -48,8 +71,11 @@ export function createCaseRunner({ experiment, bound }: ExperimentBinding, fn: F
     injections: [],
     nestedConfigs: 'all', // no strategy is consulted: every config of every experiment below takes part
   });
-  return async (args) => {
-    const results = await runExperiment(entry, undefined, [args], true);
+  if (responseCache) cache = new CaseCache(responseCache, experiment, entry);
+  return async (args, repeat) => {
+    const call: CaseCall = { args, repeat };
+    const results = await runExperiment(entry, undefined, [call], true);
+    if (cacheFailure) throw cacheFailure.error;
     return [results.mainResult, ...results.variantResults].map((result) => {
       const settled = result.result as Settled;
       const experimentCase = result.experimentCase;
@@ -64,18 +90,45 @@ export function createCaseRunner({ experiment, bound }: ExperimentBinding, fn: F
         output: settled.ok ? settled.value : undefined,
         ...(settled.ok ? {} : { error: settled.value }),
         durationMs: settled.durationMs,
+        ...(settled.cache !== undefined ? { cache: settled.cache } : {}),
       };
     });
   };
 }
 
-/** Calls the evaluated experiment (nested: with its case's config) and settles its outcome. */
-async function settle(experiment: Experiment, thisArg: unknown, args: unknown[]): Promise<Settled> {
-  const started = performance.now();
+/**
+ * Calls the evaluated experiment (nested: with its case's config) and settles its outcome; with
+ * a cache, a hit settles without the call, and a miss is stored after it. What the cache throws
+ * (an unusable directory) goes to `onCacheError` and settles the execution as failed.
+ */
+async function settle(
+  experiment: RunnableExperiment,
+  thisArg: unknown,
+  args: unknown[],
+  call: CaseCall,
+  cache: CaseCache | undefined,
+  onCacheError: (error: unknown) => void,
+): Promise<Settled> {
+  let lookup: Lookup | undefined;
   try {
-    const value = await callExperiment(experiment, thisArg, args);
-    return { ok: true, value, durationMs: performance.now() - started };
+    if (cache) {
+      lookup = await cache.lookup(call.args, call.repeat);
+      if (lookup.hit) return { ok: true, value: lookup.hit.output, durationMs: lookup.hit.durationMs, cache: 'hit' };
+    }
+    const started = performance.now();
+    let settled: Settled;
+    try {
+      const value = await callExperiment(experiment, thisArg, args);
+      settled = { ok: true, value, durationMs: performance.now() - started };
+    } catch (error) {
+      settled = { ok: false, value: error, durationMs: performance.now() - started };
+    }
+    if (!cache || !lookup || lookup.hit) return settled;
+    return { ...settled, cache: await cache.store(lookup, call.repeat, settled) };
   } catch (error) {
-    return { ok: false, value: error, durationMs: performance.now() - started };
+    onCacheError(error);
+    return { ok: false, value: error, durationMs: 0 };
+  } finally {
+    if (lookup && !lookup.hit) lookup.release?.(); // never leave other lookups waiting on this one
   }
 }

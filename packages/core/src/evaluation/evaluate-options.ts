@@ -1,7 +1,9 @@
 import { describeValue } from '../internal/describe';
+import { type CacheOptions, type CacheSettings, checkCacheOption } from './cache-options';
 import type { Evaluators, MetricDirection } from './evaluator';
 import type { RecordResult } from './evaluation-result';
 import { namedEvaluators, type NamedEvaluator } from './named-evaluators';
+import { checkShard, type Shard } from './shard';
 
 /** Options of `evaluate`. */
 export interface EvaluateOptions<O = unknown, I = unknown, E = unknown> {
@@ -46,6 +48,23 @@ export interface EvaluateOptions<O = unknown, I = unknown, E = unknown> {
    * config × repetition, written with back-pressure. See the README for the line format.
    */
   readonly output?: string | URL;
+  /**
+   * A response cache (a directory, or `{ dir, mode }`): an execution whose experiment, case
+   * (`config_id` of every experiment taking part), input and repetition match a stored one
+   * returns the stored output and `durationMs` without calling the function (`cache: 'hit'` on
+   * the execution; per config `cache: { hits, misses, uncacheable }` in the result). Evaluators
+   * always run. Only successful outputs that are JSON data are stored. Safe for several
+   * processes sharing the directory. See the README (Response cache).
+   * @default no cache
+   */
+  readonly cache?: string | URL | CacheOptions;
+  /**
+   * Evaluate one share of the dataset (`{ index: 2, count: 8 }`): the records whose position
+   * (from 0, within `limit`) modulo `count` is `index − 1`. The result then carries `state`, and
+   * `mergeEvaluations` of every shard's result gives exactly the result of the whole dataset.
+   * @default the whole dataset
+   */
+  readonly shard?: Shard;
 }
 
 /** What `onStart` receives: what an evaluation will run, before it runs. */
@@ -66,9 +85,11 @@ export interface EvaluateSettings {
   readonly onStart: ((plan: EvaluationPlan) => unknown) | undefined;
   readonly onRecord: ((result: RecordResult<any>) => unknown) | undefined;
   readonly output: string | URL | undefined;
+  readonly cache: CacheSettings | undefined;
+  readonly shard: Shard | undefined;
 }
 
-const KEYS = new Set(['evaluators', 'concurrency', 'repeat', 'limit', 'signal', 'onStart', 'onRecord', 'output']);
+const KEYS = new Set(['evaluators', 'concurrency', 'repeat', 'limit', 'signal', 'onStart', 'onRecord', 'output', 'cache', 'shard']);
 
 /** Checks every option (a `TypeError` saying what was expected and what arrived) and applies defaults. */
 export function checkEvaluateOptions(options: EvaluateOptions<any, any, any>): EvaluateSettings {
@@ -100,6 +121,8 @@ export function checkEvaluateOptions(options: EvaluateOptions<any, any, any>): E
     onStart,
     onRecord,
     output,
+    cache: checkCacheOption(options.cache),
+    shard: options.shard === undefined ? undefined : checkShard(options.shard),
   };
 }
 

@@ -1,5 +1,5 @@
-import { currentCase } from '../context/execution-scope';
-import { experimentBindingOf } from '../engine/registry';
+import { currentCase } from '../context/current-execution';
+import { experimentBindingOf } from '../experiment/registry';
 import { SpearmintError } from '../errors';
 import { createCaseRunner, type CaseOutcome } from './case-runner';
 import type { Dataset, EvaluationRecord, ExpectedOf } from './dataset';
@@ -14,7 +14,9 @@ import { readDataset } from './read-dataset';
 import type { SourcedValue } from './read-jsonl';
 import { type RecordCall, recordCall } from './record-call';
 import { recordLine } from './record-line';
+import { ResponseCache } from './response-cache';
 import { scoreOutput } from './score-output';
+import { inShard, type Shard } from './shard';
 
 type AnyFunction = (...args: any[]) => any;
 
@@ -40,6 +42,9 @@ export type CallInput<F extends AnyFunction> = Readonly<Parameters<F>> | Paramet
  * - `expected`, for the evaluators, is typed from an array dataset's records.
  * - On `signal` abort, rejects with an `EvaluationAbortedError` whose `partial` holds the result
  *   over the records that finished.
+ * - `cache` returns stored outputs instead of calling the function again (per config
+ *   `cache: { hits, misses, uncacheable }`); `shard` evaluates one share of the records, and
+ *   `mergeEvaluations` merges the shards' results into exactly the whole dataset's.
  *
  * @example
  * ```ts
@@ -65,8 +70,11 @@ export async function evaluate<F extends AnyFunction, R extends EvaluationRecord
         'where the evaluated experiment would run with that case\'s config only. Call evaluate() outside experiment functions.',
     );
   }
+  const responseCache = settings.cache && ResponseCache.open(settings.cache);
   const source = readDataset(dataset);
-  const tally = new EvaluationTally(binding.experiment.name, settings.repeat, settings.evaluators);
+  const { shard } = settings;
+  const coverage = shard && { count: shard.count, indices: [shard.index] };
+  const tally = new EvaluationTally(binding.experiment.name, settings.repeat, settings.evaluators, coverage);
   const { signal } = settings;
   if (signal?.aborted) {
     await source.return();
@@ -80,20 +88,20 @@ export async function evaluate<F extends AnyFunction, R extends EvaluationRecord
       throw error;
     }
   }
-  const runCase = createCaseRunner(binding, fn);
+  const runCase = createCaseRunner(binding, fn, responseCache);
   const writer = settings.output === undefined ? undefined : await JsonlWriter.open(datasetPath(settings.output));
   const evaluateRecord = async ({ value, where, index }: NumberedValue): Promise<void> => {
     const call = recordCall(value, index, where);
     const executions: ExecutionResult[] = [];
     for (let repeat = 0; repeat < settings.repeat; repeat++) {
-      for (const outcome of await runCase(call.args)) executions.push(await scoreExecution(settings, call, outcome, repeat));
+      for (const outcome of await runCase(call.args, repeat)) executions.push(await scoreExecution(settings, call, outcome, repeat));
     }
-    tally.addRecord(executions);
+    tally.addRecord(executions, index);
     if (writer) for (const execution of executions) await writer.write(recordLine(call, execution));
     if (settings.onRecord) await settings.onRecord({ index, id: call.id, record: call.record, executions });
   };
   try {
-    await forEachBounded(numbered(source, settings.limit), settings.concurrency, evaluateRecord, () => signal?.aborted === true);
+    await forEachBounded(numbered(source, settings.limit, shard), settings.concurrency, evaluateRecord, () => signal?.aborted === true);
   } catch (error) {
     await writer?.close().catch(() => undefined);
     throw error;
@@ -107,20 +115,24 @@ interface NumberedValue extends SourcedValue {
   readonly index: number;
 }
 
-/** The first `limit` values of `source`, numbered from 0; closes `source` when done early. */
-async function* numbered(source: AsyncGenerator<SourcedValue, void, undefined>, limit: number): AsyncGenerator<NumberedValue, void, undefined> {
+/**
+ * The first `limit` values of `source`, numbered from 0 (their position in the dataset), and of
+ * those only the shard's; closes `source` when done early.
+ */
+async function* numbered(source: AsyncGenerator<SourcedValue, void, undefined>, limit: number, shard: Shard | undefined): AsyncGenerator<NumberedValue, void, undefined> {
   if (limit === 0) return void (await source.return());
   let index = 0;
   for await (const item of source) {
-    yield { ...item, index };
+    if (shard === undefined || inShard(shard, index)) yield { ...item, index };
     if (++index >= limit) return;
   }
 }
 
 async function scoreExecution(settings: EvaluateSettings, call: RecordCall, outcome: CaseOutcome, repeat: number): Promise<ExecutionResult> {
   const { configId, config, configIds, ok, output, durationMs } = outcome;
-  if (!ok) return { configId, config, configIds, repeat, ok, output: undefined, error: outcome.error, durationMs, metrics: {}, evaluatorErrors: {} };
+  const cache = outcome.cache !== undefined ? { cache: outcome.cache } : {};
+  if (!ok) return { configId, config, configIds, repeat, ok, output: undefined, error: outcome.error, durationMs, ...cache, metrics: {}, evaluatorErrors: {} };
   const { record, args } = call;
   const scores = await scoreOutput(settings.evaluators, { input: record.input, args, output, expected: record.expected, config, record, durationMs });
-  return { configId, config, configIds, repeat, ok, output, durationMs, ...scores };
+  return { configId, config, configIds, repeat, ok, output, durationMs, ...cache, ...scores };
 }

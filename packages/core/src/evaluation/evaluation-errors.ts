@@ -45,3 +45,29 @@ export class EvaluationAbortedError extends SpearmintError {
     );
   }
 }
+
+/** The response cache's directory (`cache`) cannot be created, read or written. */
+export class EvaluationCacheError extends SpearmintError {
+  constructor(readonly dir: string, problem: string, cause: unknown) {
+    super(
+      'SPEARMINT_EVALUATION_CACHE',
+      `The evaluation cache directory ${dir} ${problem}: ${messageOf(cause)}. ` +
+        'Check that it is a writable directory, give another `cache` directory, or leave `cache` out.',
+      { cause },
+    );
+  }
+}
+
+/**
+ * `mergeEvaluations` was given parts that do not make one evaluation: a part without `state`,
+ * parts of different experiments, evaluators, repeats or configs, or two parts covering the
+ * same records. `part` is the position of the part at fault (in the list given).
+ */
+export class EvaluationMergeError extends SpearmintError {
+  constructor(
+    message: string,
+    readonly part?: number,
+  ) {
+    super('SPEARMINT_EVALUATION_MERGE', message);
+  }
+}

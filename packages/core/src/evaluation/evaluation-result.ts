@@ -1,7 +1,9 @@
 import type { Config } from '../config/config';
 import type { EvaluationRecord } from './dataset';
+import type { EvaluationState } from './evaluation-state';
 import type { MetricDirection } from './evaluator';
 import type { PairedComparison } from './paired-tally';
+import type { ShardCoverage } from './shard';
 import type { Interval } from './t-interval';
 
 /** One metric of an evaluation: an evaluator's score, or one key of the scores it returns. */
@@ -59,6 +61,17 @@ export interface EvaluatorErrorSummary {
   readonly message: string;
 }
 
+/**
+ * How the response cache served one config (with the `cache` option): `hits` came from the cache
+ * without calling the function, `misses` called it. `uncacheable` counts the misses whose input
+ * or output could not be stored (not JSON data), which miss again in the next run.
+ */
+export interface CacheCounts {
+  readonly hits: number;
+  readonly misses: number;
+  readonly uncacheable: number;
+}
+
 /** The evaluation of one config: main or a variant (with nested experiments, one combination). */
 export interface ConfigEvaluation {
   /**
@@ -89,6 +102,8 @@ export interface ConfigEvaluation {
    */
   readonly eligible: boolean;
   readonly latency: LatencySummary;
+  /** With the `cache` option: executions served from the cache, and executed. */
+  readonly cache?: CacheCounts;
   /** Metric name → summary; a metric no execution of this config scored is absent. */
   readonly metrics: Readonly<Record<string, MetricSummary>>;
   /** Evaluator name → its failures on this config's outputs; absent when it never failed. */
@@ -124,7 +139,21 @@ export interface EvaluationResult {
    * `ConfigEvaluation.eligible`; ties: the first in case order).
    */
   readonly best: Readonly<Record<string, BestConfig>>;
+  /**
+   * With the `shard` option (or from `mergeEvaluations` of parts that do not make a whole
+   * dataset): the shards this result covers, `{ count: 8, indices: [2] }` for shard 2/8.
+   */
+  readonly shard?: ShardCoverage;
+  /**
+   * With the `shard` option, and from `mergeEvaluations` of parts that do not make a whole
+   * dataset: what merging needs (JSON data). Keep it with the result (`JSON.stringify`) and pass
+   * the results of every shard to `mergeEvaluations`.
+   */
+  readonly state?: EvaluationState;
 }
+
+/** How the response cache served one execution. */
+export type CacheStatus = 'hit' | 'miss' | 'uncacheable';
 
 /** One execution of one record: one config, one repetition. */
 export interface ExecutionResult<O = unknown> {
@@ -140,6 +169,12 @@ export interface ExecutionResult<O = unknown> {
   /** What the function threw or rejected with, when not `ok`. */
   readonly error?: unknown;
   readonly durationMs: number;
+  /**
+   * With the `cache` option: `hit` when the output and `durationMs` came from the cache (the
+   * function was not called), `miss` when it ran, `uncacheable` when it ran and its input or
+   * output could not be cached (not JSON data).
+   */
+  readonly cache?: CacheStatus;
   /** Metric name → score (only for `ok` executions). */
   readonly metrics: Readonly<Record<string, number>>;
   /** Evaluator name → why it failed on this output. */

@@ -23,10 +23,21 @@ export interface EvaluatorContext<O = unknown, I = unknown, E = unknown> {
 }
 
 /**
- * What an evaluator returns: one score (the metric takes the evaluator's name), or several
- * named scores (metrics `evaluatorName.key`). Every score must be a finite number.
+ * A score as scorer libraries return it (an `autoevals` scorer's `{ name, score, metadata? }`):
+ * the metric takes the evaluator's name (not `name`); a `null` score (the scorer could not score
+ * this output) counts as an evaluator error.
  */
-export type Score = number | Readonly<Record<string, number>>;
+export interface NamedScore {
+  readonly name: string;
+  readonly score: number | null;
+}
+
+/**
+ * What an evaluator returns: one score (the metric takes the evaluator's name), several named
+ * scores (metrics `evaluatorName.key`), or a scorer's `{ name, score }`. Every score must be a
+ * finite number.
+ */
+export type Score = number | Readonly<Record<string, number>> | NamedScore;
 
 /** Scores one output. May be async. */
 export type EvaluatorFunction<O = unknown, I = unknown, E = unknown> = (

@@ -1,3 +1,4 @@
+import type { MetricState } from './evaluation-state';
 import type { MetricDirection } from './evaluator';
 import type { MetricSummary } from './evaluation-result';
 import { PairedTally } from './paired-tally';
@@ -19,6 +20,17 @@ export class MetricTally {
   addRecord(value: number, mainValue: number | undefined, better: MetricDirection): void {
     this.records.add(value);
     if (mainValue !== undefined) (this.vsMain ??= new PairedTally()).add(value, mainValue, better);
+  }
+
+  state(): MetricState {
+    return { executions: this.executions.state(), records: this.records.state(), ...(this.vsMain ? { vsMain: this.vsMain.state() } : {}) };
+  }
+
+  /** Adds what another tally's state holds. */
+  merge(state: MetricState): void {
+    this.executions.merge(state.executions);
+    this.records.mergeState(state.records);
+    if (state.vsMain) (this.vsMain ??= new PairedTally()).merge(state.vsMain);
   }
 
   summary(better: MetricDirection): MetricSummary {

@@ -1,3 +1,4 @@
+import type { MetricState } from './evaluation-state';
 import type { MetricDirection } from './evaluator';
 import { SumStats } from './sum-stats';
 import { type Interval, meanInterval } from './t-interval';
@@ -41,6 +42,18 @@ export class PairedTally {
     if (diff > 0 === (better === 'higher')) this.wins++;
     else this.losses++;
     this.diffs.add(diff);
+  }
+
+  state(): NonNullable<MetricState['vsMain']> {
+    return { diffs: this.diffs.state(), wins: this.wins, ties: this.ties, losses: this.losses };
+  }
+
+  /** Adds the records of another tally's state. */
+  merge(state: NonNullable<MetricState['vsMain']>): void {
+    this.diffs.mergeState(state.diffs);
+    this.wins += state.wins;
+    this.ties += state.ties;
+    this.losses += state.losses;
   }
 
   summary(better: MetricDirection): PairedComparison {

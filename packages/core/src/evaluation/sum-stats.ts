@@ -1,4 +1,6 @@
 import { addExact, productError, roundedSum } from './exact-sum';
+import { type SumsState, writeNumbers } from './evaluation-state';
+import { readNumber } from './read-state';
 
 /**
  * The mergeable state of a stream of numbers: its count, and the exact sum of the values and of
@@ -36,6 +38,20 @@ export class SumStats implements SumState {
     this.n += other.n;
     for (const partial of other.sum) addExact(this.sum, partial);
     for (const partial of other.sumSquares) addExact(this.sumSquares, partial);
+  }
+
+  /** The state, as JSON data (see `EvaluationState`). */
+  state(): SumsState {
+    return { n: this.n, sum: writeNumbers(this.sum), sumSquares: writeNumbers(this.sumSquares) };
+  }
+
+  /** Adds every value a state holds, as if they had been added here. */
+  mergeState(state: SumsState): void {
+    this.merge({
+      n: state.n,
+      sum: state.sum.map((partial, i) => readNumber(partial, `sum[${i}]`)),
+      sumSquares: state.sumSquares.map((partial, i) => readNumber(partial, `sumSquares[${i}]`)),
+    });
   }
 
   /** The mean; `NaN` when empty. */

@@ -1,4 +1,5 @@
 import { describeValue } from '../internal/describe';
+import { checkKnownKeys } from '../internal/known-keys';
 import { isPlainObject } from '../internal/plain-object';
 
 /**
@@ -9,9 +10,7 @@ export function checkStrategyOptions(options: unknown, allowed: readonly string[
   if (!isPlainObject(options)) {
     throw new TypeError(`${factory} expects an options object such as { ${allowed.join(', ')} }, got ${describeValue(options)}.`);
   }
-  for (const key of Object.keys(options)) {
-    if (!allowed.includes(key)) throw new TypeError(`Unknown option \`${key}\` for ${factory}; the options are: ${allowed.join(', ')}.`);
-  }
+  checkKnownKeys(options, allowed, factory);
   if (options.shadow !== undefined && typeof options.shadow !== 'boolean') {
     throw new TypeError(
       `${factory}: expected \`shadow\` to be a boolean (true: the other configs run as variants; false: they do not run), got ${describeValue(options.shadow)}.`,

@@ -102,43 +102,6 @@ function requireOpenTelemetry(): OpenTelemetryApi | null {
   return api;
 }
 
-/**
- * Where `@opentelemetry/api` 1.x keeps what SDKs register: `{ version, trace?, context?, ... }`
- * on `globalThis`, created on the first registration. Every 1.x copy in a process reads and writes
- * this one object (that is how an SDK registered through one copy serves the others), so its
- * layout is as stable as the interplay of 1.x copies.
- */
-const GLOBAL_SLOT = Symbol.for('opentelemetry.js.api.1');
-
-/**
- * True when no copy of `@opentelemetry/api` 1.x has a tracer provider registered: the cheap
- * test every entry call makes (a property read) before asking the api itself. Exact: without
- * `trace` in the shared registry, the api's `trace.getTracerProvider()` is its own proxy, which
- * delegates to the no-op provider.
- */
-export function noTracerProviderRegistered(): boolean {
-  const registry = (globalThis as unknown as Record<symbol, { trace?: unknown } | undefined>)[GLOBAL_SLOT];
-  return registry === undefined || registry.trace === undefined;
-}
-
-/**
- * Makes reading the registry cheap while no OpenTelemetry global exists. Until the first
- * registration, reading the slot is a miss on the global object, which V8 does not cache: about
- * 10 ns, as much as the rest of a direct call. Defining the slot as `undefined` (non-enumerable)
- * turns that into a cached hit. The api treats `undefined` as absent in every place it reads the
- * slot (`?? { version }` when registering, `?.` when looking up; its own type declares the slot
- * optional), so registration works as before.
- */
-export function primeGlobalSlot(): void {
-  const key = GLOBAL_SLOT;
-  if (key in globalThis) return;
-  try {
-    Object.defineProperty(globalThis, key, { value: undefined, writable: true, configurable: true, enumerable: false });
-  } catch {
-    // A frozen global object (a hardened realm): the lookup stays a miss, nothing else changes.
-  }
-}
-
 /** True for an object shaped like `@opentelemetry/api` 1.x (the parts Spearmint calls). */
 export function isOpenTelemetryApi(value: unknown): value is OpenTelemetryApi {
   const api = value as Partial<Record<keyof OpenTelemetryApi, any>> | null;

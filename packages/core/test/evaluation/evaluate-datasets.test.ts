@@ -1,14 +1,17 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Config, countDatasetRecords, DatasetError, evaluate } from '../../src';
-import { experimentFunction } from '../helpers/experiment-function';
+import { defineExperiment, Supervisor } from '../../src/internal-api';
 import { tempFiles } from '../helpers/temp-files';
 
 const files = tempFiles();
-const double = experimentFunction((x: number, config?: Config<{ k: number }>) => x * config!.k, [
+const double = defineExperiment(
+  (x: number, config?: Config<{ k: number }>) => x * config!.k,
+  { supervisor: new Supervisor(), configs: [
   { config_id: 'one', k: 1 },
   { config_id: 'two', k: 2 },
-], { configIndex: 1, name: 'double' });
+], configParam: 1, name: 'double' },
+);
 const evaluators = { value: ({ output }: { output: number }) => output };
 const means = (result: Awaited<ReturnType<typeof evaluate>>) => result.configs.map((c) => [c.configId, c.count, c.metrics.value?.mean]);
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Config, evaluate, EvaluationAbortedError, EvaluationOutputError, type RecordResult } from '../../src';
-import { experimentFunction } from '../helpers/experiment-function';
+import { defineExperiment, Supervisor } from '../../src/internal-api';
 import { tempFiles } from '../helpers/temp-files';
 
 const files = tempFiles();
@@ -17,12 +17,15 @@ describe('evaluate(): concurrency, repeat, abort, output', () => {
   it('keeps at most `concurrency` records in flight, and reads the next record only when one finishes', async () => {
     let active = 0;
     let maxActive = 0;
-    const slow = experimentFunction(async (x: number, config?: Config<{ k: number }>) => {
+    const slow = defineExperiment(
+      async (x: number, config?: Config<{ k: number }>) => {
       if (config!.k === 1) maxActive = Math.max(maxActive, ++active); // one main execution per record
       await tick(2 + (x % 3));
       if (config!.k === 1) active--;
       return x * config!.k;
-    }, CONFIGS, { configIndex: 1, name: 'slow' });
+    },
+      { supervisor: new Supervisor(), configs: CONFIGS, configParam: 1, name: 'slow' },
+    );
     let pulled = 0;
     let finished = 0;
     let maxAhead = 0;
@@ -41,14 +44,14 @@ describe('evaluate(): concurrency, repeat, abort, output', () => {
 
   it('concurrency 1 runs records one after another, in dataset order', async () => {
     const order: number[] = [];
-    const f = experimentFunction(async (x: number, config?: Config) => (await tick(1), config!.config_id + x), CONFIGS, { configIndex: 1, name: 'f' });
+    const f = defineExperiment(async (x: number, config?: Config) => (await tick(1), config!.config_id + x), { supervisor: new Supervisor(), configs: CONFIGS, configParam: 1, name: 'f' });
     await evaluate(f, [3, 1, 2].map((x) => ({ input: x })), { evaluators: {}, concurrency: 1, onRecord: (r) => void order.push(r.record.input as number) });
     expect(order).toEqual([3, 1, 2]);
   });
 
   it('repeat: every record runs `repeat` times with every config', async () => {
     let calls = 0;
-    const f = experimentFunction((x: number, config?: Config<{ k: number }>) => (calls++, x * config!.k), CONFIGS, { configIndex: 1, name: 'f' });
+    const f = defineExperiment((x: number, config?: Config<{ k: number }>) => (calls++, x * config!.k), { supervisor: new Supervisor(), configs: CONFIGS, configParam: 1, name: 'f' });
     const records: RecordResult<number>[] = [];
     const result = await evaluate(f, [{ input: 1 }, { input: 2 }], { evaluators, repeat: 3, onRecord: (r) => void records.push(r) });
     expect(calls).toBe(2 * 3 * 3);
@@ -63,11 +66,14 @@ describe('evaluate(): concurrency, repeat, abort, output', () => {
   it('signal: no record starts after the abort; the records in flight finish; rejects with the partial result', async () => {
     const controller = new AbortController();
     const started: number[] = [];
-    const f = experimentFunction(async (x: number, config?: Config<{ k: number }>) => {
+    const f = defineExperiment(
+      async (x: number, config?: Config<{ k: number }>) => {
       if (config!.k === 1) started.push(x);
       await tick(3);
       return x;
-    }, CONFIGS, { configIndex: 1, name: 'f' });
+    },
+      { supervisor: new Supervisor(), configs: CONFIGS, configParam: 1, name: 'f' },
+    );
     let startedAtAbort = -1;
     const records = Array.from({ length: 100 }, (_, x) => ({ input: x }));
     const error = await evaluate(f, records, {
@@ -95,7 +101,7 @@ describe('evaluate(): concurrency, repeat, abort, output', () => {
 
   it('an already aborted signal rejects before any call', async () => {
     let calls = 0;
-    const f = experimentFunction((x: number, config?: Config) => (calls++, x + config!.config_id), CONFIGS, { configIndex: 1, name: 'f' });
+    const f = defineExperiment((x: number, config?: Config) => (calls++, x + config!.config_id), { supervisor: new Supervisor(), configs: CONFIGS, configParam: 1, name: 'f' });
     const error = await evaluate(f, [{ input: 1 }], { evaluators: {}, signal: AbortSignal.abort() }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(EvaluationAbortedError);
     expect((error as EvaluationAbortedError).partial.records).toBe(0);
@@ -103,10 +109,13 @@ describe('evaluate(): concurrency, repeat, abort, output', () => {
   });
 
   it('output: one JSONL line per record x config x repeat, with input, expected, output, error and metrics', async () => {
-    const f = experimentFunction((x: number, config?: Config<{ k: number }>) => {
+    const f = defineExperiment(
+      (x: number, config?: Config<{ k: number }>) => {
       if (config!.k === 2 && x === 2) throw new TypeError('no twos');
       return x * config!.k;
-    }, CONFIGS, { configIndex: 1, name: 'f' });
+    },
+      { supervisor: new Supervisor(), configs: CONFIGS, configParam: 1, name: 'f' },
+    );
     const file = join(files({}), 'results.jsonl');
     await evaluate(f, [{ id: 'first', input: 1, expected: 1 }, { input: [2] }], { evaluators, output: file, repeat: 2 });
     const lines = readFileSync(file, 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line));
@@ -121,7 +130,7 @@ describe('evaluate(): concurrency, repeat, abort, output', () => {
 
   it('output: back-pressure keeps many large lines flowing into the file, complete', async () => {
     const big = 'x'.repeat(20_000);
-    const f = experimentFunction((x: number, config?: Config) => `${config!.config_id}${x}${big}`, CONFIGS, { configIndex: 1, name: 'f' });
+    const f = defineExperiment((x: number, config?: Config) => `${config!.config_id}${x}${big}`, { supervisor: new Supervisor(), configs: CONFIGS, configParam: 1, name: 'f' });
     const file = join(files({}), 'big.jsonl');
     await evaluate(f, Array.from({ length: 200 }, (_, x) => ({ input: x })), { evaluators: {}, output: file, concurrency: 8 });
     const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
@@ -131,7 +140,7 @@ describe('evaluate(): concurrency, repeat, abort, output', () => {
 
   it('output in a directory that does not exist is an EvaluationOutputError, before any call', async () => {
     let calls = 0;
-    const f = experimentFunction((x: number, config?: Config) => (calls++, x + config!.config_id), CONFIGS, { configIndex: 1, name: 'f' });
+    const f = defineExperiment((x: number, config?: Config) => (calls++, x + config!.config_id), { supervisor: new Supervisor(), configs: CONFIGS, configParam: 1, name: 'f' });
     const file = join(files({}), 'missing', 'out.jsonl');
     const error = await evaluate(f, [{ input: 1 }], { evaluators: {}, output: file }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(EvaluationOutputError);
@@ -140,7 +149,7 @@ describe('evaluate(): concurrency, repeat, abort, output', () => {
   });
 
   it('what onRecord throws fails the evaluation, after the records in flight', async () => {
-    const f = experimentFunction(async (x: number, config?: Config) => (await tick(1), x + config!.config_id), CONFIGS, { configIndex: 1, name: 'f' });
+    const f = defineExperiment(async (x: number, config?: Config) => (await tick(1), x + config!.config_id), { supervisor: new Supervisor(), configs: CONFIGS, configParam: 1, name: 'f' });
     const problem = new Error('consumer failed');
     await expect(
       evaluate(f, Array.from({ length: 20 }, (_, x) => ({ input: x })), {

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Config, evaluate } from '../../src';
-import { experimentFunction } from '../helpers/experiment-function';
+import { defineExperiment, Supervisor } from '../../src/internal-api';
 import { tempFiles } from '../helpers/temp-files';
 
 const files = tempFiles();
@@ -18,13 +18,12 @@ const hostileOutput = {
   },
 };
 
-const f = experimentFunction(
+const f = defineExperiment(
   (x: number, config?: Config) => {
     if (config!.config_id === 'bad') throw hostileError;
     return x === 0 ? hostileOutput : x;
   },
-  [{ config_id: 'good' }, { config_id: 'bad' }],
-  { configIndex: 1, name: 'f' },
+  { supervisor: new Supervisor(), configs: [{ config_id: 'good' }, { config_id: 'bad' }], configParam: 1, name: 'f' },
 );
 
 it('an error whose message getter throws, and an output that refuses JSON: counted and written, never thrown', async () => {

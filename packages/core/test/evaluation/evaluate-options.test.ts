@@ -1,7 +1,7 @@
 import { type Config, evaluate } from '../../src';
-import { experimentFunction } from '../helpers/experiment-function';
+import { defineExperiment, Supervisor } from '../../src/internal-api';
 
-const f = experimentFunction((x: number, config?: Config) => `${config!.config_id}${x}`, [{ config_id: 'a' }], { configIndex: 1, name: 'f' });
+const f = defineExperiment((x: number, config?: Config) => `${config!.config_id}${x}`, { supervisor: new Supervisor(), configs: [{ config_id: 'a' }], configParam: 1, name: 'f' });
 const dataset = [{ input: 1 }];
 
 describe('evaluate() arguments', () => {
@@ -20,7 +20,7 @@ describe('evaluate() arguments', () => {
     [{ onStart: 1 }, 'Expected `onStart` to be a function, got 1 (number).'],
     [{ onRecord: 'x' }, 'Expected `onRecord` to be a function, got "x" (string).'],
     [{ output: 3 }, 'Expected `output` to be a file path (string or URL), got 3 (number).'],
-    [{ concurency: 2 }, 'evaluate() got an unknown option `concurency`; the options are `evaluators`, `concurrency`, `repeat`, `limit`, `signal`, `onStart`, `onRecord`, `output`.'],
+    [{ concurency: 2 }, 'evaluate() got an unknown option `concurency`; the options are `evaluators`, `concurrency`, `repeat`, `limit`, `signal`, `onStart`, `onRecord`, `output`, `cache`, `shard`.'],
   ])('%j is a TypeError', async (options, message) => {
     await expect(evaluate(f, dataset, { evaluators: {}, ...(options as object) })).rejects.toThrow(new TypeError(message));
   });

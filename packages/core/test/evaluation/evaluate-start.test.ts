@@ -1,13 +1,10 @@
 /** `onStart`: what an evaluation will run, before any record is read or any call made. */
 import { type Config, evaluate, type EvaluationPlan } from '../../src';
-import { experimentFunction } from '../helpers/experiment-function';
+import { defineExperiment, Supervisor } from '../../src/internal-api';
 
 describe('evaluate() onStart', () => {
   let calls = 0;
-  const f = experimentFunction((x: number, config?: Config<{ k: number }>) => (calls++, x * config!.k), [{ config_id: 'a', k: 1 }, { config_id: 'b', k: 2 }], {
-    configIndex: 1,
-    name: 'Svc.f',
-  });
+  const f = defineExperiment((x: number, config?: Config<{ k: number }>) => (calls++, x * config!.k), { supervisor: new Supervisor(), configs: [{ config_id: 'a', k: 1 }, { config_id: 'b', k: 2 }], configParam: 1, name: 'Svc.f' });
   beforeEach(() => (calls = 0));
 
   it('receives the experiment name and every evaluator with its direction, before the first record is read', async () => {

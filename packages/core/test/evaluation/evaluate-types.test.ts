@@ -3,12 +3,9 @@
  * unused `@ts-expect-error` too).
  */
 import { type Config, evaluate } from '../../src';
-import { experimentFunction } from '../helpers/experiment-function';
+import { defineExperiment, Supervisor } from '../../src/internal-api';
 
-const summarise = experimentFunction((text: string, config?: Config<{ n: number }>) => text.slice(0, config!.n), [{ config_id: 'a', n: 3 }], {
-  configIndex: 1,
-  name: 'summarise',
-});
+const summarise = defineExperiment((text: string, config?: Config<{ n: number }>) => text.slice(0, config!.n), { supervisor: new Supervisor(), configs: [{ config_id: 'a', n: 3 }], configParam: 1, name: 'summarise' });
 
 describe('evaluate() types', () => {
   it('infers `expected` from an array of records: every record has it, so it is not undefined', async () => {

@@ -1,5 +1,5 @@
 import { type Config, currentCase, evaluate, SpearmintError, strategies } from '../../src';
-import { experimentFunction } from '../helpers/experiment-function';
+import { defineExperiment, Supervisor } from '../../src/internal-api';
 
 const CONFIGS = [
   { config_id: 'a', k: 1 },
@@ -8,13 +8,12 @@ const CONFIGS = [
 ];
 
 /** x * k; config a fails on 2, config c on 3 (a is main: its failure must not hide the variants). */
-const multiply = experimentFunction(
+const multiply = defineExperiment(
   function multiply(x: number, config?: Config<{ k: number }>): number {
     if ((config!.k === 1 && x === 2) || (config!.k === 3 && x === 3)) throw new Error(`no ${x} with k=${config!.k}`);
     return x * config!.k;
   },
-  CONFIGS,
-  { configIndex: 1 },
+  { supervisor: new Supervisor(), configs: CONFIGS, configParam: 1 },
 );
 
 const dataset = [1, 2, 3, 4].map((x) => ({ input: x, expected: 2 * x }));
@@ -92,7 +91,7 @@ describe('evaluate() over an array', () => {
     expect(b.metrics.picky).toMatchObject({ mean: (2 + 6 + 8) / 3, min: 2, max: 8, count: 3 });
     expect(b.evaluatorErrors.picky).toEqual({ count: 1, message: 'threw RangeError: four is not allowed' });
     expect(b.evaluatorErrors.wrong).toEqual({ count: 3, message: 'returned NaN; a score must be a finite number' });
-    expect(b.evaluatorErrors.text).toEqual({ count: 4, message: 'returned "many" (string); expected a finite number or a record of finite numbers' });
+    expect(b.evaluatorErrors.text).toEqual({ count: 4, message: 'returned "many" (string); expected a finite number, a record of finite numbers or { name, score }' });
     expect(b.evaluatorErrors.sub).toEqual({ count: 4, message: "returned a record whose 'bad' is null; every score must be a finite number" });
     expect(b.metrics).not.toHaveProperty('sub.fine');
     expect(b.metrics.wrong).toMatchObject({ mean: 1, min: 1, max: 1, count: 1 });
@@ -123,20 +122,19 @@ describe('evaluate() over an array', () => {
 
   it('evaluates every config whatever the strategy (single, roundRobin), first config as main', async () => {
     for (const strategy of [strategies.single, strategies.roundRobin()]) {
-      const f = experimentFunction((x: number, config?: Config) => `${config!.config_id}${x}`, CONFIGS, { configIndex: 1, name: 'f', strategy });
+      const f = defineExperiment((x: number, config?: Config) => `${config!.config_id}${x}`, { supervisor: new Supervisor(), configs: CONFIGS, configParam: 1, name: 'f', strategy });
       const result = await evaluate(f, [{ input: 1 }, { input: 2 }], { evaluators: { len: ({ output }) => output.length } });
       expect(result.configs.map((c) => [c.configId, c.count])).toEqual([['a', 2], ['b', 2], ['c', 2]]);
     }
   });
 
   it('runs each execution in its case: currentCase() and getConfigId(fn) see the config', async () => {
-    const f = experimentFunction(
+    const f = defineExperiment(
       async (x: number, config?: Config) => {
         await new Promise((resolve) => setImmediate(resolve));
         return `${currentCase()!.getConfigId(f)}:${config!.config_id}:${x}`;
       },
-      CONFIGS,
-      { configIndex: 1, name: 'Svc.f' },
+      { supervisor: new Supervisor(), configs: CONFIGS, configParam: 1, name: 'Svc.f' },
     );
     const outputs: string[] = [];
     await evaluate(f, [{ input: 7 }], { evaluators: { spy: ({ output }) => (outputs.push(output), 0) } });
@@ -144,14 +142,20 @@ describe('evaluate() over an array', () => {
   });
 
   it('with a nested experiment, evaluates every combination of configs', async () => {
-    const inner = experimentFunction((x: number, config?: Config<{ add: number }>) => x + config!.add, [
+    const inner = defineExperiment(
+      (x: number, config?: Config<{ add: number }>) => x + config!.add,
+      { supervisor: new Supervisor(), configs: [
       { config_id: 'ia', add: 0 },
       { config_id: 'ib', add: 100 },
-    ], { configIndex: 1, name: 'inner' });
-    const outer = experimentFunction((x: number, config?: Config<{ k: number }>) => inner(x * config!.k), [
+    ], configParam: 1, name: 'inner' },
+    );
+    const outer = defineExperiment(
+      (x: number, config?: Config<{ k: number }>) => inner(x * config!.k),
+      { supervisor: new Supervisor(), configs: [
       { config_id: 'oa', k: 1 },
       { config_id: 'ob', k: 2 },
-    ], { configIndex: 1, name: 'outer' });
+    ], configParam: 1, name: 'outer' },
+    );
     const result = await evaluate(outer, [{ input: 1 }, { input: 2 }], { evaluators: { value: ({ output }) => output } });
     expect(result.configs.map((c) => [c.configId, c.configIds, c.config.config_id, c.metrics.value!.mean])).toEqual([
       ['oa × ia', { outer: 'oa', inner: 'ia' }, 'oa', 1.5],
@@ -168,7 +172,7 @@ describe('evaluate() over an array', () => {
         return `${prefix}${this.offset + x * config!.k}`;
       }
     }
-    const scale = experimentFunction(Scaler.prototype.scale, CONFIGS, { configIndex: 2, name: 'Scaler.scale' });
+    const scale = defineExperiment(Scaler.prototype.scale, { supervisor: new Supervisor(), configs: CONFIGS, configParam: 2, name: 'Scaler.scale' });
     const bound = scale.bind(new Scaler(100), '#');
     const outputs: string[] = [];
     await evaluate(bound, [{ input: 1 }], { evaluators: { spy: ({ output }) => (outputs.push(output), 0) } });
@@ -176,10 +180,13 @@ describe('evaluate() over an array', () => {
   });
 
   it('is a SpearmintError when called inside an experiment execution', async () => {
-    const outer = experimentFunction(async (config?: Config) => {
+    const outer = defineExperiment(
+      async (config?: Config) => {
       void config;
       return evaluate(multiply, dataset, { evaluators });
-    }, [{ config_id: 'x' }], { configIndex: 0, name: 'outer' });
+    },
+      { supervisor: new Supervisor(), configs: [{ config_id: 'x' }], configParam: 0, name: 'outer' },
+    );
     const error = await (outer() as Promise<unknown>).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SpearmintError);
     expect(error).toMatchObject({ code: 'SPEARMINT_EVALUATE_IN_EXPERIMENT' });

@@ -1,25 +1,34 @@
 import { type Config, evaluate, strategies, withContext } from '../../src';
-import { experimentFunction } from '../helpers/experiment-function';
+import { defineExperiment, Supervisor } from '../../src/internal-api';
 
 // evaluate() compares configs offline: it consults no strategy, neither the evaluated
 // experiment's nor those of the experiments it calls. Every config of each takes part in every
 // record (the cartesian product), first config as main; in a direct call or run(), the nested
 // experiments below would take part with what their strategies return.
 
-const inner = experimentFunction((config?: Config<{ k: number }>) => config!.k, [
+const inner = defineExperiment(
+  (config?: Config<{ k: number }>) => config!.k,
+  { supervisor: new Supervisor(), configs: [
   { config_id: 'ia', k: 1 },
   { config_id: 'ib', k: 10 },
-], { configIndex: 0, name: 'inner', strategy: strategies.single });
+], configParam: 0, name: 'inner', strategy: strategies.single },
+);
 
-const weightedInner = experimentFunction((config?: Config<{ k: number }>) => config!.k, [
+const weightedInner = defineExperiment(
+  (config?: Config<{ k: number }>) => config!.k,
+  { supervisor: new Supervisor(), configs: [
   { config_id: 'wa', k: 1 },
   { config_id: 'wb', k: 10 },
-], { configIndex: 0, name: 'weightedInner', strategy: strategies.weighted({ weights: [1, 1], key: 'userId', shadow: false }) });
+], configParam: 0, name: 'weightedInner', strategy: strategies.weighted({ weights: [1, 1], key: 'userId', shadow: false }) },
+);
 
-const outer = experimentFunction((x: number, config?: Config<{ m: number }>) => x * config!.m + inner() + weightedInner(), [
+const outer = defineExperiment(
+  (x: number, config?: Config<{ m: number }>) => x * config!.m + inner() + weightedInner(),
+  { supervisor: new Supervisor(), configs: [
   { config_id: 'oa', m: 100 },
   { config_id: 'ob', m: 200 },
-], { configIndex: 1, name: 'outer', strategy: strategies.single });
+], configParam: 1, name: 'outer', strategy: strategies.single },
+);
 
 describe('evaluate() and nested strategies', () => {
   it('runs every combination of every config, whatever the strategies of the evaluated and nested experiments', async () => {

@@ -48,4 +48,27 @@ describe('Reservoir', () => {
     expect(values).toEqual(Array.from({ length: 1000 }, () => b()));
     expect(new Set(values).size).toBeGreaterThan(990);
   });
+
+  it('combine: the union exactly while every sample kept all its values and they fit; beyond, a sample drawn in proportion to each stream', () => {
+    const a = new Reservoir(100);
+    const b = new Reservoir(100);
+    [5, 1, 9].forEach((v) => a.add(v));
+    [2, 8].forEach((v) => b.add(v));
+    const union = Reservoir.combine([a.state(), b.state()], 100);
+    expect(union.count).toBe(5);
+    expect([union.quantile(0), union.quantile(0.5), union.quantile(1)]).toEqual([1, 5, 9]);
+
+    const ones = new Reservoir(1000);
+    const twos = new Reservoir(1000);
+    for (let i = 0; i < 9000; i++) ones.add(1);
+    for (let i = 0; i < 1000; i++) twos.add(2);
+    const merged = Reservoir.combine([ones.state(), twos.state()], 1000);
+    expect(merged.count).toBe(10_000);
+    const state = merged.state();
+    expect(state.values).toHaveLength(1000);
+    const share = state.values.filter((v) => v === 2).length / 1000; // 10 % of the streams' values are 2s
+    expect(share).toBeGreaterThan(0.07);
+    expect(share).toBeLessThan(0.13);
+    expect(Reservoir.combine([ones.state(), twos.state()], 1000).state()).toEqual(state); // seeded
+  });
 });

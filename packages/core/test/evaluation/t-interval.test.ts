@@ -8,7 +8,7 @@ import { roundedSum } from '../../src/evaluation/exact-sum';
 import { SumStats, mergeSums } from '../../src/evaluation/sum-stats';
 import { meanInterval, tCritical, UNBOUNDED, welchInterval } from '../../src/evaluation/t-interval';
 import { verdictOf } from '../../src/evaluation/paired-tally';
-import { experimentFunction } from '../helpers/experiment-function';
+import { defineExperiment, Supervisor } from '../../src/internal-api';
 
 const stats = (values: readonly number[]) => {
   const s = new SumStats();
@@ -119,10 +119,7 @@ describe('verdictOf', () => {
 
 describe('evaluate(): intervals and the paired comparison with main, end to end', () => {
   const scores: Record<string, readonly number[]> = { main: MAIN, variant: VARIANT, same: MAIN };
-  const pick = experimentFunction((i: number, config?: Config) => scores[config!.config_id]![i]!, [{ config_id: 'main' }, { config_id: 'variant' }, { config_id: 'same' }], {
-    configIndex: 1,
-    name: 'pick',
-  });
+  const pick = defineExperiment((i: number, config?: Config) => scores[config!.config_id]![i]!, { supervisor: new Supervisor(), configs: [{ config_id: 'main' }, { config_id: 'variant' }, { config_id: 'same' }], configParam: 1, name: 'pick' });
   const dataset = MAIN.map((_, i) => ({ input: i }));
 
   it('ci95 of each mean and vsMain (diff, ci95, wins/ties/losses, verdict) match the hand computation', async () => {

@@ -1,15 +1,12 @@
-import { type Experiment, findExperimentBinding } from '@spearmint/core';
+import { defineExperiment, type ExperimentSetup, findExperimentBinding, type RegisteredExperiment } from '@spearmint/core/internal';
 import { notAMethodError } from './decorator-shape';
-import { wrapExperiment } from './wrap-experiment';
-
-type Build = (fn: Function, defaultName: string) => Experiment;
 
 /**
  * The TC39 stage-3 path: `(method, context)`. The decorator does not see its class, so the
  * experiment is named `ClassName.method` when the class is first constructed or the method first
  * called; each instance (or the class, for a static method) gets the method bound to it.
  */
-export function decorateStandard(build: Build, explicitName: boolean, value: unknown, context: DecoratorContext): Function {
+export function decorateStandard(setup: (defaultName: string) => ExperimentSetup, explicitName: boolean, value: unknown, context: DecoratorContext): Function {
   if (context.kind !== 'method' || typeof value !== 'function') {
     // A stage-3 decorator does not see its class: the member's name is all there is to name.
     const member = 'name' in context && context.name !== undefined ? String(context.name) : undefined;
@@ -17,19 +14,19 @@ export function decorateStandard(build: Build, explicitName: boolean, value: unk
   }
   const key = context.name;
   const methodName = typeof key === 'symbol' ? `[${key.description ?? ''}]` : key;
-  const experiment = build(value, methodName);
   let named = explicitName;
-  const learnName = (thisArg: unknown) => {
+  const learnName = (thisArg: unknown, experiment: RegisteredExperiment) => {
     if (named) return;
     const owner = context.private ? constructorName(thisArg) : ownerName(thisArg, key, experiment);
     if (owner === undefined) return;
     experiment.rename(`${owner}.${methodName}`);
     named = true;
   };
-  const wrapper = wrapExperiment(experiment, value, explicitName ? undefined : learnName);
+  const wrapper = defineExperiment(value, { ...setup(methodName), beforeCall: explicitName ? undefined : learnName });
+  const experiment = findExperimentBinding(wrapper)!.experiment;
 
   context.addInitializer(function (this: unknown) {
-    learnName(this);
+    learnName(this, experiment);
     if (context.private) return;
     const holder = this as Record<string | symbol, unknown>;
     if (holder[key] !== wrapper) return; // overridden by a subclass: leave that alone
@@ -39,7 +36,7 @@ export function decorateStandard(build: Build, explicitName: boolean, value: unk
 }
 
 /** The name of the class whose prototype (or which, for statics) defines the experiment method. */
-function ownerName(thisArg: unknown, key: string | symbol, experiment: Experiment): string | undefined {
+function ownerName(thisArg: unknown, key: string | symbol, experiment: RegisteredExperiment): string | undefined {
   let holder: object | null = typeof thisArg === 'function' || (typeof thisArg === 'object' && thisArg !== null) ? thisArg : null;
   for (; holder !== null; holder = Object.getPrototypeOf(holder)) {
     const isPrototype = typeof holder === 'function' || (holder as { constructor?: { prototype?: unknown } }).constructor?.prototype === holder;

@@ -1,4 +1,5 @@
-import { Config, findExperimentBinding } from '@spearmint/core';
+import { Config } from '@spearmint/core';
+import { findExperimentBinding } from '@spearmint/core/internal';
 import { run, Spearmint } from '@spearmint/decorators';
 
 const mint = new Spearmint({ configs: [{ model: 'main' }, { model: 'shadow' }] });

@@ -83,14 +83,23 @@ describe('variantTimeoutMs', () => {
 
   it('ignores the settlement of a variant after its timeout', async () => {
     const results: unknown[] = [];
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let returned!: () => void;
+    const lateReturned = new Promise<void>((resolve) => (returned = resolve));
     const mint = new Spearmint({ configs: [{ id: 'main' }, { id: 'late' }], variantTimeoutMs: 10, onResult: (r) => void results.push(r.result), onError: () => undefined });
     const fn = mint.experiment({ name: 'fn' })(async (config?: Config) => {
-      if (config!.id === 'late') await new Promise((r) => setTimeout(r, 40));
+      if (config!.id === 'late') {
+        await gate; // released only after the timeout was recorded
+        setImmediate(returned);
+      }
       return config!.id;
     });
     await fn();
     await mint.drain();
-    await new Promise((r) => setTimeout(r, 60));
+    release();
+    await lateReturned; // the variant settled (late), and the engine saw it
+    await mint.drain(); // a hook it had (wrongly) queued would run before this resolves
     expect(results).toEqual(['main', undefined]);
     expect(mint.stats()).toMatchObject({ timedOut: 1, succeeded: 0, failed: 0 });
   });
@@ -98,12 +107,16 @@ describe('variantTimeoutMs', () => {
 
 describe('drain()', () => {
   it('covers variants started while draining', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
     const mint = new Spearmint({ configs: [{ id: 'a' }, { id: 'b' }] });
-    const fn = mint.experiment({ name: 'fn' })(async (config?: Config) => new Promise((r) => setTimeout(r, config!.id === 'b' ? 30 : 1)));
+    const fn = mint.experiment({ name: 'fn' })(async (config?: Config) => (config!.id === 'b' ? gate : undefined));
     await fn();
     const draining = mint.drain();
-    await new Promise((r) => setTimeout(r, 5));
+    await new Promise((r) => setImmediate(r)); // the drain is waiting for the first variant
     await fn(); // admitted while the first variant still runs
+    expect(mint.stats()).toMatchObject({ started: 2, inFlight: 2 });
+    release();
     expect(await draining).toMatchObject({ started: 2, succeeded: 2, inFlight: 0 });
   });
 

@@ -1,5 +1,31 @@
-import type { InjectionToken, ModuleMetadata, OptionalFactoryDependency, Type } from '@nestjs/common';
+import type { IncomingHttpHeaders } from 'node:http';
+import type { ExecutionContext, InjectionToken, ModuleMetadata, OptionalFactoryDependency, Type } from '@nestjs/common';
 import type { SpearmintOptions } from '@spearmint/decorators';
+
+/**
+ * The request as `requestContext` receives it: Express's or Fastify's request object, its headers
+ * typed, and whatever your middleware and guards put on it (`user`, `session`) as `any`.
+ */
+export interface SpearmintHttpRequest {
+  readonly headers: IncomingHttpHeaders;
+  readonly [key: string]: any;
+}
+
+/**
+ * Takes the request values for strategies (a user id, a tenant) from each request: the
+ * `requestContext` option of `SpearmintModule`. `request` is the handler's first argument (for
+ * HTTP, the request; for other transports use `context`). May return a promise; `undefined`
+ * means no values.
+ *
+ * @example
+ * ```ts
+ * const requestContext: SpearmintRequestContext = (req) => ({ userId: req.headers['x-user-id'] });
+ * ```
+ */
+export type SpearmintRequestContext = (
+  request: SpearmintHttpRequest,
+  context: ExecutionContext,
+) => Readonly<Record<string, unknown>> | undefined | PromiseLike<Readonly<Record<string, unknown>> | undefined>;
 
 /**
  * Options of `SpearmintModule.forRoot()`: those of `new Spearmint(options)` (configs, strategy,
@@ -29,6 +55,14 @@ export interface SpearmintModuleOptions extends SpearmintOptions {
    * @default 10000
    */
   shutdownDrainTimeoutMs?: number;
+  /**
+   * Runs every handler (of controllers, resolvers, gateways) inside `withContext` with the values
+   * this function takes from the request, so `strategies.weighted({ key: 'userId' })` picks per
+   * request with no code in the handlers. Applied by a global interceptor, so guards run before it.
+   * What it throws or rejects with fails the request.
+   * @default undefined (no request values)
+   */
+  requestContext?: SpearmintRequestContext;
 }
 
 /** What a `forRootAsync()` factory returns: the options of `forRoot()` without `global`. */

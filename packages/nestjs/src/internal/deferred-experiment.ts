@@ -1,20 +1,23 @@
-import { findExperimentBinding, registerExperimentFunction, SpearmintError } from '@spearmint/core';
+import { SpearmintError } from '@spearmint/core';
+import {
+  copyOwnMetadata,
+  defineExperiment,
+  designParamTypes,
+  experimentDefaultsOf,
+  findExperimentBinding,
+  registerExperimentFunction,
+  withDefaults,
+} from '@spearmint/core/internal';
 import type { ExperimentOptions, Spearmint } from '@spearmint/decorators';
 import { notSetUpMessage } from '../spearmint.messages';
-
-interface ReflectMetadata {
-  getOwnMetadataKeys?(target: object): unknown[];
-  getOwnMetadata?(key: unknown, target: object): unknown;
-  defineMetadata?(key: unknown, value: unknown, target: object): void;
-}
 
 /**
  * A method decorated with `@Experiment()`, whose `Spearmint` instance is known only once a
  * `SpearmintModule` initialises. Its `handler` stands on the prototype from class definition on
  * and never changes, so Nest's router, interceptors and decorators stacked above keep the same
  * function; `setUp()` later makes the original method an experiment of the module's instance
- * (through `mint.experiment(options)` as a legacy decorator, so config injection by name or by
- * the `Config` type in `design:paramtypes` works as for `@mint.experiment()`).
+ * with core's `defineExperiment` (config injection by name, or by the `Config` type in
+ * `design:paramtypes`, as for `@mint.experiment()`).
  */
 export class DeferredExperiment {
   /** The function on the prototype. */
@@ -37,10 +40,7 @@ export class DeferredExperiment {
     };
     Object.defineProperty(this.handler, 'name', { value: original.name, configurable: true });
     Object.defineProperty(this.handler, 'length', { value: original.length, configurable: true });
-    const reflect = Reflect as unknown as ReflectMetadata;
-    for (const metadataKey of reflect.getOwnMetadataKeys?.(original) ?? []) {
-      reflect.defineMetadata!(metadataKey, reflect.getOwnMetadata!(metadataKey, original), this.handler);
-    }
+    copyOwnMetadata(original, this.handler);
   }
 
   /** The experiment's name: the `name` option, else `ClassName.methodName`. */
@@ -56,9 +56,9 @@ export class DeferredExperiment {
   setUp(mint: Spearmint): Spearmint | undefined {
     const previous = this.#spearmint;
     if (previous === mint) return undefined;
-    const value = this.original as (...args: unknown[]) => unknown;
-    const descriptor = { value, writable: true, enumerable: false, configurable: true };
-    const experiment = mint.experiment(this.options)(this.prototype, this.key, descriptor).value!;
+    const defaults = experimentDefaultsOf(mint, 'SpearmintModule');
+    const setup = withDefaults(defaults, { ...this.options, name: this.name, paramTypes: designParamTypes(this.prototype, this.key) });
+    const experiment = defineExperiment(this.original, setup);
     registerExperimentFunction(this.handler, findExperimentBinding(experiment)!.experiment);
     this.#experiment = experiment;
     this.#spearmint = mint;

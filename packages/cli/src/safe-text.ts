@@ -1,5 +1,6 @@
 // Text of values that come from user code (outputs, inputs, errors), for the report and
 // messages. Nothing here may throw: getters, `toJSON` and `toString` of such values can.
+import { messageOf } from '@spearmint/core/internal';
 
 /** The most characters of one value the report keeps (a longer output is cut, saying how much). */
 export const MAX_TEXT = 10_000;
@@ -7,28 +8,8 @@ export const MAX_TEXT = 10_000;
 /** JSON up to this long stays on one line. */
 const COMPACT_JSON = 160;
 
-/** `Name: message` of anything thrown; never throws. */
-export function describeThrown(error: unknown): string {
-  try {
-    if (error !== null && typeof error === 'object' && typeof (error as { message?: unknown }).message === 'string') {
-      const { name, message } = error as { name?: unknown; message: string };
-      return typeof name === 'string' && name !== '' ? `${name}: ${message}` : message;
-    }
-    return String(error);
-  } catch {
-    return unprintable(error);
-  }
-}
-
-/** An error's message (or `describeThrown` for anything else); never throws. */
-export function messageOf(error: unknown): string {
-  try {
-    if (error !== null && typeof error === 'object' && typeof (error as { message?: unknown }).message === 'string') return (error as { message: string }).message;
-  } catch {
-    return unprintable(error);
-  }
-  return describeThrown(error);
-}
+/** `Name: message` of anything thrown; never throws (core's one safe error text). */
+export { describeError as describeThrown, messageOf } from '@spearmint/core/internal';
 
 /**
  * A value as text: strings as they are, numbers and the like with `String`, functions by name,

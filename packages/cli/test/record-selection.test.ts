@@ -96,7 +96,7 @@ describe('RecordSelection', () => {
     expect(view!.input).toBe('[object Object]: not serialisable as JSON (getter)');
     expect(view!.expected).toBe('(reading it threw Error: no expected)');
     expect(view!.cells[0]!.output).toBe('[object Object]: not serialisable as JSON (no JSON)');
-    expect(view!.cells[1]!.error).toBe('[object Object]');
+    expect(view!.cells[1]!.error).toBe('[object Object] (unprintable: its message or toString threw)');
   });
 });
 

@@ -18,6 +18,7 @@ export type { ExperimentDefaults } from './experiment/instance-defaults';
 export { designParamTypes, copyOwnMetadata } from './experiment/reflect-metadata';
 export { checkStrategy } from './strategies/check-strategy';
 export { checkKnownKeys } from './internal/known-keys';
+export { describeError, messageOf } from './internal/describe-error';
 
 // Finding the experiment a function stands for
 export { registerExperimentFunction, findExperimentBinding, experimentBindingOf } from './experiment/registry';

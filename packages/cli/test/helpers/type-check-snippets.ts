@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { repoRoot } from './run-cli-process';
@@ -60,7 +59,11 @@ export interface SnippetProblem {
  * library file cannot find (which would otherwise turn types into `any` unseen).
  */
 export function typeCheckSnippets(snippets: readonly Snippet[]): SnippetProblem[] {
-  const folder = mkdtempSync(join(tmpdir(), 'spearmint-snippets-'));
+  // Inside the repository (as npm run check:docs does), so the snippets' other imports (zod,
+  // autoevals) resolve from its node_modules as they would in an app.
+  const cache = join(repoRoot, 'node_modules', '.cache');
+  mkdirSync(cache, { recursive: true });
+  const folder = mkdtempSync(join(cache, 'spearmint-snippets-'));
   try {
     writeFileSync(join(folder, 'package.json'), '{ "private": true, "type": "module" }\n');
     const files = new Map<string, Snippet>();

@@ -27,12 +27,15 @@ function packedFiles(pkg: PublishedPackage): Promise<string[]> {
 describe.each(PUBLISHED_PACKAGES)('@spearmint/%s', (pkg) => {
   const dir = join(repoRoot, 'packages', pkg);
   const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+  // @spearmint/core also ships `internal/package.json`: the `@spearmint/core/internal` subpath for
+  // resolvers that do not read `exports` (TypeScript's `moduleResolution: node`).
+  const subpaths = pkg === 'core' ? ['internal'] : [];
 
   it('packs README.md, LICENSE, package.json and dist/ only', async () => {
     const built = ['index.mjs', 'index.cjs', 'index.d.mts', 'index.d.cts'].map((file) => `dist/${file}`);
     for (const file of built) expect(existsSync(join(dir, file)) || `missing packages/${pkg}/${file}: run npm run build`).toBe(true);
     const files = await packedFiles(pkg);
-    expect(files.filter((file) => !file.startsWith('dist/'))).toEqual(['LICENSE', 'README.md', 'package.json']);
+    expect(files.filter((file) => !file.startsWith('dist/'))).toEqual(['LICENSE', 'README.md', ...subpaths.map((subpath) => `${subpath}/package.json`), 'package.json']);
     expect(files).toEqual(expect.arrayContaining(built));
   }, 60_000);
 
@@ -52,7 +55,7 @@ describe.each(PUBLISHED_PACKAGES)('@spearmint/%s', (pkg) => {
       repository: { type: 'git', url: `git+${REPOSITORY_URL}.git`, directory: `packages/${pkg}` },
       bugs: { url: `${REPOSITORY_URL}/issues` },
       sideEffects: false,
-      files: ['dist'],
+      files: ['dist', ...subpaths],
       publishConfig: { access: 'public', provenance: true },
     });
     // `npm publish` rewrites `./dist/x` to `dist/x` with a warning ("run npm pkg fix"): write it normalized.

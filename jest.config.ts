@@ -35,6 +35,9 @@ function project(
 }
 
 const config: Config = {
+  // A guard against hangs, not a timing check: CPU-bound tests (10,000 concurrent calls, 100,000
+  // recorded lines) take a second here and many times that on a loaded CI machine.
+  testTimeout: 60_000,
   projects: [
     project('core', { tsconfig: 'tsconfig.json', testMatch: ['packages/core/test/**/*.test.ts'] }),
     project('decorators:standard', {

@@ -3,7 +3,8 @@
 // median counts, since other load on the machine only ever adds time. Prints ns/op (median,
 // min–max) and the ratios to the two floors of the same kind (sync/async), and rewrites the
 // benchmark section of bench/RESULTS.md. `BENCH_ONLY=regex` runs the matching cases (and the
-// floors) without writing the file; so does `BENCH_ROUND_MS`.
+// floors) without writing the file; so does `BENCH_ROUND_MS`. `BENCH_CPU_PROF=dir` writes a
+// `--cpu-prof` profile of each case process into `dir` (with BENCH_ONLY and BENCH_PASSES=1).
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -34,10 +35,11 @@ function main(): void {
   const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : undefined;
   const names = Object.keys(cases).filter((name) => !only || cases[name]!.group === 'floor' || only.test(name));
   const passes = Number(process.env.BENCH_PASSES ?? 3);
+  const profiling = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
   const results = new Map<string, Measurement>();
   for (let pass = 1; pass <= passes; pass++) {
     for (const name of names) {
-      const out = execFileSync(process.execPath, [...process.execArgv, __filename, name], { encoding: 'utf8' });
+      const out = execFileSync(process.execPath, [...process.execArgv, ...profiling, __filename, name], { encoding: 'utf8' });
       const measured = JSON.parse(out) as Measurement;
       const best = results.get(name);
       if (best === undefined || measured.medianNs < best.medianNs) results.set(name, measured);
@@ -70,7 +72,7 @@ function main(): void {
     markdownTable(['case', 'ns/op (median)', 'min–max', 'vs floor', 'vs closure floor', 'target', 'vs scientist control + candidate'], rows),
   ].join('\n');
   console.log(body);
-  if (!process.env.BENCH_ROUND_MS && !only) writeResultsSection('bench', body);
+  if (!process.env.BENCH_ROUND_MS && !only && profiling.length === 0) writeResultsSection('bench', body);
 }
 
 const name = process.argv[2];

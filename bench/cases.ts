@@ -2,6 +2,7 @@
 // AsyncLocalStorage.run (the floors Spearmint is measured against), through Spearmint, and
 // through peer libraries doing the same job.
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { Writable } from 'node:stream';
 import { GrowthBook } from '@growthbook/growthbook';
 import Scientist from 'scientist';
 import { arun, Config, run, Spearmint } from '@spearmint/decorators';
@@ -130,6 +131,32 @@ export const cases: Record<string, BenchCase> = {
       const { addAsync } = service(mint);
       let n = 0;
       return { op: async (i) => (await addAsync(i)) + (++n % 40 === 0 ? (await mint.drain()).inFlight : 0), options: { batch: 40 } };
+    },
+  },
+  'direct call, main + 2 variants, sampled out (sampleRate: 0), plain function (sync)': {
+    kind: 'sync',
+    group: 'spearmint',
+    setup: () => ({ op: plainFunction(new Spearmint({ configs: three, sampleRate: 0 })) }),
+  },
+  'direct call, main + 2 variants, sampleRate: 0.01, plain function (sync)': {
+    kind: 'sync',
+    group: 'spearmint',
+    setup: () => {
+      const mint = new Spearmint({ configs: three, sampleRate: 0.01 });
+      return { op: plainFunction(mint), options: drained(mint) };
+    },
+  },
+  'direct call, main + 2 variants, sampled out (sampleRate: 0) (async)': {
+    kind: 'async',
+    group: 'spearmint',
+    setup: () => ({ op: service(new Spearmint({ configs: three, sampleRate: 0 })).addAsync }),
+  },
+  'direct call, 1 config, recording 1 % of calls (async)': {
+    kind: 'async',
+    group: 'spearmint',
+    setup: () => {
+      const mint = new Spearmint({ configs: one, record: { to: new Writable({ write: (_chunk, _encoding, done) => done() }), sampleRate: 0.01 } });
+      return { op: service(mint).addAsync };
     },
   },
   'run(), main + 2 awaited variants (sync)': {

@@ -1,10 +1,13 @@
 // `npm run load`: 1,000,000 direct calls, each with 2 shadow variants, in two workloads:
 // - tight loop: an async method awaited call after call (yielding every 1,000 calls), variants 1 ms;
 // - batches: a sync method called 1,000 times at once, then one yield, variants async and 5 ms;
-// each in three scenarios, each in a fresh process: (a) no variants, (b) Spearmint defaults,
-// (c) bounds disabled. Prints peak RSS, peak heap and the longest event-loop stall, and writes
+// each in four scenarios, each in a fresh process: (a) no variants, (b) Spearmint defaults,
+// (c) bounds disabled, (d) defaults and recording 1 % of the calls to a file. Prints peak RSS, peak heap and the longest event-loop stall, and writes
 // them to bench/RESULTS.md.
 import { execFileSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Config, Spearmint, type SpearmintOptions } from '@spearmint/decorators';
 import { machineLine, markdownTable, writeResultsSection } from './results-file';
@@ -14,6 +17,7 @@ const CHUNK = 1_000;
 
 type Workload = 'tight' | 'batches';
 const VARIANT_MS: Record<Workload, number> = { tight: 1, batches: 5 };
+const recordingFile = join(tmpdir(), `spearmint-load-${process.pid}.jsonl`);
 
 function scenarios(workload: Workload): Record<string, { label: string; options: SpearmintOptions }> {
   const ms = VARIANT_MS[workload];
@@ -22,6 +26,7 @@ function scenarios(workload: Workload): Record<string, { label: string; options:
     none: { label: '(a) no variants', options: { configs: [{ delayMs: 0 }] } },
     defaults: { label: '(b) Spearmint defaults', options: { configs: withVariants } },
     unbounded: { label: '(c) bounds disabled', options: { configs: withVariants, maxBackgroundVariants: Infinity } },
+    recording: { label: '(d) defaults, recording 1 % of calls', options: { configs: withVariants, record: { to: recordingFile, sampleRate: 0.01 } } },
   };
 }
 
@@ -33,6 +38,9 @@ interface Measurement {
   seconds: number;
   started: number;
   dropped: number;
+  /** Lines in the recording, and records dropped (scenario d). */
+  recorded: number;
+  recordsDropped: number;
 }
 
 async function measure(workload: Workload, name: string): Promise<Measurement> {
@@ -77,7 +85,15 @@ async function measure(workload: Workload, name: string): Promise<Measurement> {
     seconds,
     started: stats.started,
     dropped: stats.dropped,
+    recorded: name === 'recording' ? countLines(recordingFile) : 0,
+    recordsDropped: stats.recordsDropped,
   };
+}
+
+function countLines(file: string): number {
+  const lines = readFileSync(file, 'utf8').split('\n').length - 1;
+  rmSync(file);
+  return lines;
 }
 
 function runWorkload(workload: Workload): string {
@@ -93,14 +109,26 @@ function runWorkload(workload: Workload): string {
     r.seconds.toFixed(1),
     String(r.started),
     String(r.dropped),
+    r.recorded > 0 || r.recordsDropped > 0 ? `${r.recorded} / ${r.recordsDropped}` : '',
   ]);
-  const table = markdownTable(['scenario', 'peak RSS (MB)', 'peak heap (MB)', 'longest stall (ms)', 'time (s)', 'variants started', 'dropped'], rows);
+  const table = markdownTable(
+    ['scenario', 'peak RSS (MB)', 'peak heap (MB)', 'longest stall (ms)', 'time (s)', 'variants started', 'dropped', 'lines recorded / dropped'],
+    rows,
+  );
   const ratio = results[1]!.peakRssMb / results[0]!.peakRssMb;
+  const recordingRatio = results[3]!.peakRssMb / results[0]!.peakRssMb;
   const title =
     workload === 'tight'
       ? `### Tight loop: an async method awaited call after call, yielding every ${CHUNK} calls; variants sleep ${VARIANT_MS.tight} ms`
       : `### Batches: a sync method called ${CHUNK} times at once, then one yield; variants are async and sleep ${VARIANT_MS.batches} ms`;
-  return [title, '', table, '', `Peak RSS with defaults / without variants: **${ratio.toFixed(2)}×** (target ≤ 1.3×).`].join('\n');
+  return [
+    title,
+    '',
+    table,
+    '',
+    `Peak RSS with defaults / without variants: **${ratio.toFixed(2)}×** (target ≤ 1.3×); ` +
+      `with defaults and recording 1 % / without variants: **${recordingRatio.toFixed(2)}×** (target ≤ 1.3×).`,
+  ].join('\n');
 }
 
 function main(): void {

@@ -1,20 +1,36 @@
 import { createServer, type Server } from 'node:http';
-import { Config, type ExecutionInfo, type FunctionResult, Spearmint } from '@spearmint/decorators';
+import { Config, type ExecutionInfo, type FunctionResult, type RecordOptions, Spearmint } from '@spearmint/decorators';
 
 type PricingConfig = Config<{ algorithm: 'flat' | 'tiered'; discount: number }>;
+
+/** The values of one pricing config. */
+export interface PricingValues {
+  readonly config_id: string;
+  readonly algorithm: 'flat' | 'tiered';
+  readonly discount: number;
+}
+
+/** Optional settings of the service (the shadow-http example needs none). */
+export interface PricingServiceOptions {
+  /** Records the service's calls as a dataset (the record-replay example). */
+  readonly record?: RecordOptions;
+  /** Replaces the configs (default: `flat` as main, `tiered-shadow` as its shadow), e.g. to replay a recording against others. */
+  readonly configs?: readonly PricingValues[];
+}
 
 /**
  * A node:http service whose handler is an experiment: the `flat` pricing is main (every response
  * comes from it); the `tiered` pricing runs as shadow traffic on the same requests, after the
  * response, and its results arrive in `onResult`.
  */
-export function createPricingService(onResult: (result: FunctionResult, info: ExecutionInfo) => void) {
+export function createPricingService(onResult: (result: FunctionResult, info: ExecutionInfo) => void, options: PricingServiceOptions = {}) {
   const mint = new Spearmint({
-    configs: [
+    configs: options.configs ?? [
       { config_id: 'flat', algorithm: 'flat', discount: 0 },
       { config_id: 'tiered-shadow', algorithm: 'tiered', discount: 0.1 },
     ],
     onResult,
+    ...(options.record && { record: options.record }),
   });
 
   class Pricing {
@@ -42,5 +58,5 @@ export function createPricingService(onResult: (result: FunctionResult, info: Ex
     await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
     return mint.drain(5_000);
   };
-  return { server, mint, close };
+  return { server, mint, close, pricing };
 }

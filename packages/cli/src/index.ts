@@ -6,8 +6,7 @@
  * @module @spearmint/cli
  */
 // Defining an evaluation for `spearmint eval <file>`
-export { defineEvaluation, isEvaluationDefinition } from './define-evaluation';
-export type { EvaluationDefinition } from './define-evaluation';
+export { defineEvaluation, isEvaluationDefinition, type EvaluationDefinition } from './define-evaluation';
 
 // The command line, for programs and tests
 export { runCli } from './run-cli';
@@ -16,10 +15,8 @@ export { EXIT } from './exit-codes';
 
 // Reports of an EvaluationResult (from evaluate() or `spearmint eval --json`)
 export { formatResultTable } from './format-table';
-export { renderHtmlReport } from './render-html-report';
-export type { ReportOptions } from './render-html-report';
-export { RecordSelection, DEFAULT_REPORT_RECORDS } from './record-selection';
-export type { RecordCell, RecordView } from './record-selection';
+export { renderHtmlReport, type ReportOptions } from './render-html-report';
+export { RecordSelection, DEFAULT_REPORT_RECORDS, type RecordCell, type RecordView } from './record-selection';
 export type { ExecutionLike, RecordLike } from './record-lines';
 export type { RecordsSection } from './report-records';
 export type { JudgedConfig, Threshold, ThresholdOutcome } from './thresholds';

@@ -1,24 +1,8 @@
 /** Which records the report keeps, in bounded memory, and how their values become text without throwing. */
-import { Config, type ExecutionResult, type RecordResult } from '@spearmint/decorators';
+import type { RecordResult } from '@spearmint/decorators';
 import { RecordSelection } from '../src/record-selection';
 import { displayText, MAX_TEXT } from '../src/safe-text';
-
-function execution(configId: string, output: unknown, metrics: Record<string, number>, error?: unknown): ExecutionResult {
-  return {
-    configId,
-    config: new Config({ config_id: configId }),
-    configIds: { f: configId },
-    repeat: 0,
-    ok: error === undefined,
-    output,
-    ...(error === undefined ? {} : { error }),
-    durationMs: 1,
-    metrics,
-    evaluatorErrors: {},
-  };
-}
-
-const record = (index: number, executions: ExecutionResult[], input: unknown = index): RecordResult => ({ index, id: index, record: { input }, executions });
+import { execution, record } from './helpers/record-results';
 
 describe('RecordSelection', () => {
   it('keeps at most `capacity` records and builds nothing for the ones it drops', () => {

@@ -6,34 +6,15 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { Config, type ExecutionResult, type RecordResult } from '@spearmint/decorators';
 import { RecordSelection } from '../src/record-selection';
 import { recordsSection } from '../src/report-records';
 import { launchBrowser, openReport, recordRows } from './helpers/browser';
+import { execution, record } from './helpers/record-results';
 
 jest.setTimeout(30_000);
 
 const HOSTILE = '<script>window.hacked=1</script><img src=x onerror="window.hacked=2">&amp;';
 const LONG = `${'mint '.repeat(100)}\nsecond line`;
-
-function execution(configId: string, output: unknown, score: number | undefined, error?: unknown): ExecutionResult {
-  return {
-    configId,
-    config: new Config({ config_id: configId }),
-    configIds: { f: configId },
-    repeat: 0,
-    ok: error === undefined,
-    output: error === undefined ? output : undefined,
-    ...(error === undefined ? {} : { error }),
-    durationMs: 1,
-    metrics: score === undefined ? {} : { score },
-    evaluatorErrors: {},
-  };
-}
-
-function record(index: number, executions: ExecutionResult[], input: unknown = `text ${index}`): RecordResult {
-  return { index, id: `r${index}`, record: { input, expected: { keywords: ['mint'] } }, executions };
-}
 
 let browser: Browser;
 let page: Page;
@@ -45,11 +26,11 @@ beforeAll(async () => {
   browser = await launchBrowser();
   const selection = new RecordSelection(3);
   selection.rankBy('score');
-  selection.add(record(0, [execution('a', 'same', 0.5), execution('b', 'same', 0.5)]));
-  selection.add(record(1, [execution('a', HOSTILE, 0.1), execution('b', LONG, 0.9)]));
-  selection.add(record(2, [execution('a', 'x', 0.5), execution('b', undefined, undefined, new TypeError('<b>bold</b> failure'))]));
-  selection.add(record(3, [execution('a', 'y', 0.2), execution('b', { nested: [1, 2n] }, 0.6)]));
-  selection.add(record(4, [execution('a', 'z', 0.5), execution('b', 'z', 0.5)]));
+  selection.add(record(0, [execution('a', 'same', { score: 0.5 }), execution('b', 'same', { score: 0.5 })]));
+  selection.add(record(1, [execution('a', HOSTILE, { score: 0.1 }), execution('b', LONG, { score: 0.9 })]));
+  selection.add(record(2, [execution('a', 'x', { score: 0.5 }), execution('b', undefined, {}, new TypeError('<b>bold</b> failure'))]));
+  selection.add(record(3, [execution('a', 'y', { score: 0.2 }), execution('b', { nested: [1, 2n] }, { score: 0.6 })]));
+  selection.add(record(4, [execution('a', 'z', { score: 0.5 }), execution('b', 'z', { score: 0.5 })]));
   const html = `<!doctype html><html><head><meta charset="utf-8"></head><body>${recordsSection({
     views: selection.selected(),
     seen: selection.seen,

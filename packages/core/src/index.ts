@@ -9,13 +9,11 @@
  * @module @spearmint/core
  */
 // Configs
-export { Config, isConfig } from './config/config';
-export type { ConfigBase, ConfigConstructor } from './config/config';
+export { Config, isConfig, type ConfigBase, type ConfigConstructor } from './config/config';
 export { DynamicValue, isDynamicValue } from './config/dynamic-value';
 export { computeConfigId } from './config/config-id';
 export { CONFIG_LIMITS } from './config/config-limits';
-export { resolveConfigs } from './config/resolve-configs';
-export type { ConfigSource } from './config/resolve-configs';
+export { resolveConfigs, type ConfigSource } from './config/resolve-configs';
 export type { BindSchema, BindSpec, BindOptions, BindPathAndSchema } from './config/bind-spec';
 
 // Results
@@ -34,26 +32,25 @@ export type { RoundRobinOptions } from './strategies/round-robin';
 export type { Strategy } from './strategies/strategy';
 
 // Background variants: limits, hooks and stats (options and methods of `Spearmint`)
-export { DEFAULT_MAX_BACKGROUND_VARIANTS } from './supervision/supervisor-options';
-export type { SupervisorLimits, ObservationOptions } from './supervision/supervisor-options';
+export { DEFAULT_MAX_BACKGROUND_VARIANTS, type SupervisorLimits, type ObservationOptions } from './supervision/supervisor-options';
 export type { VariantStats } from './supervision/variant-stats';
 export type { ExecutionHooks, ExecutionInfo, MismatchInfo, MismatchReason } from './supervision/hooks';
 
 // Comparing variants with main, and tracing
-export { deepEqual } from './supervision/compare';
-export type { Compare } from './supervision/compare';
+export { deepEqual, type Compare } from './supervision/compare';
 export type { ComparisonCounts } from './supervision/comparison-tally';
+export type { Clean, Ignore } from './supervision/clean-and-ignore';
+export type { SampleRate } from './supervision/sample-rate';
+export { MismatchError } from './run/mismatch-error';
 export type { OpenTelemetryApi } from './tracing/otel-api';
 
 // Evaluation (offline: every config over a dataset, with evaluators)
-export { evaluate } from './evaluation/evaluate';
-export type { CallInput } from './evaluation/evaluate';
+export { evaluate, type CallInput } from './evaluation/evaluate';
 export type { EvaluateOptions, EvaluationPlan } from './evaluation/evaluate-options';
 export type { Dataset, EvaluationRecord, ExpectedOf } from './evaluation/dataset';
 export type { PairedComparison, Verdict } from './evaluation/paired-tally';
 export type { Interval } from './evaluation/t-interval';
-export { compareEvaluations } from './evaluation/compare-evaluations';
-export type { BaselineComparison, BaselineEvaluation, BaselineFlag, BaselineRow } from './evaluation/compare-evaluations';
+export { compareEvaluations, type BaselineComparison, type BaselineEvaluation, type BaselineFlag, type BaselineRow } from './evaluation/compare-evaluations';
 export type {
   Evaluator,
   EvaluatorContext,
@@ -85,8 +82,7 @@ export { DatasetError, EvaluationAbortedError, EvaluationOutputError, Evaluation
 // Evaluation at scale: the response cache, shards and their merge
 export type { CacheMode, CacheOptions } from './evaluation/cache-options';
 export type { Shard, ShardCoverage } from './evaluation/shard';
-export { mergeEvaluations } from './evaluation/merge-evaluations';
-export type { EvaluationPart, MergeOptions } from './evaluation/merge-evaluations';
+export { mergeEvaluations, type EvaluationPart, type MergeOptions } from './evaluation/merge-evaluations';
 export type {
   ConfigState,
   EvaluationState,
@@ -99,16 +95,12 @@ export type {
 } from './evaluation/evaluation-state';
 
 // Built-in evaluators
-export { exactMatch } from './evaluation/built-in/exact-match';
-export type { ExactMatchOptions } from './evaluation/built-in/exact-match';
-export { includes } from './evaluation/built-in/includes';
-export type { IncludesOptions } from './evaluation/built-in/includes';
+export { exactMatch, type ExactMatchOptions } from './evaluation/built-in/exact-match';
+export { includes, type IncludesOptions } from './evaluation/built-in/includes';
 export { matchesRegex } from './evaluation/built-in/matches-regex';
 export { matchesExpected } from './evaluation/built-in/matches-expected';
-export { levenshtein } from './evaluation/built-in/levenshtein';
-export type { LevenshteinOptions } from './evaluation/built-in/levenshtein';
-export { numericCloseness } from './evaluation/built-in/numeric-closeness';
-export type { NumericClosenessOptions } from './evaluation/built-in/numeric-closeness';
+export { levenshtein, type LevenshteinOptions } from './evaluation/built-in/levenshtein';
+export { numericCloseness, type NumericClosenessOptions } from './evaluation/built-in/numeric-closeness';
 export { matchesSchema } from './evaluation/built-in/matches-schema';
 
 // Errors
@@ -136,12 +128,12 @@ export {
   ConfigTooLargeError,
   ConfigFileTooLargeError,
   ConfigFileTypeError,
+  type BindSite,
+  type SchemaProblem,
 } from './errors';
-export type { BindSite, SchemaProblem } from './errors';
 
 // Recording production traffic: each recorded call is a dataset record for evaluate() and spearmint eval
-export { createRecorder } from './recording/recorder';
-export type { Recorder } from './recording/recorder';
+export { createRecorder, type Recorder } from './recording/recorder';
 export type { RecorderStats } from './recording/recorder-stats';
 export type { RecordOptions, RecordStream } from './recording/record-options';
 export type { RecordedCall, SucceededCall, FailedCall, CallRecord, CallRecordMeta } from './recording/recorded-call';
@@ -149,8 +141,6 @@ export type { Redact } from './recording/serialise-call';
 export { recordingFiles } from './recording/recording-files';
 
 // Request context in web frameworks: each request runs in withContext with values taken from it
-export { requestContextMiddleware } from './http/express-middleware';
-export type { RequestContextMiddleware } from './http/express-middleware';
-export { fastifyRequestContext } from './http/fastify-plugin';
-export type { FastifyRequestLike, FastifyHooksLike, RequestContextPlugin } from './http/fastify-plugin';
+export { requestContextMiddleware, type RequestContextMiddleware } from './http/express-middleware';
+export { fastifyRequestContext, type FastifyRequestLike, type FastifyHooksLike, type RequestContextPlugin } from './http/fastify-plugin';
 export type { RequestContextValues, RequestContextValuesOf } from './http/request-values';

@@ -7,22 +7,18 @@
  * @module @spearmint/core/internal
  */
 // Defining experiments
-export { defineExperiment } from './experiment/define-experiment';
-export type { ExperimentSetup } from './experiment/define-experiment';
-export { Experiment } from './experiment/experiment';
-export type { ExperimentParts } from './experiment/experiment';
+export { defineExperiment, type ExperimentSetup } from './experiment/define-experiment';
+export { Experiment, type ExperimentParts } from './experiment/experiment';
 export { DEFAULT_CONFIG } from './experiment/default-config';
 export type { Injection } from './experiment/injection';
-export { registerExperimentDefaults, experimentDefaultsOf, withDefaults } from './experiment/instance-defaults';
-export type { ExperimentDefaults } from './experiment/instance-defaults';
+export { registerExperimentDefaults, experimentDefaultsOf, withDefaults, type ExperimentDefaults } from './experiment/instance-defaults';
 export { designParamTypes, copyOwnMetadata } from './experiment/reflect-metadata';
 export { checkStrategy } from './strategies/check-strategy';
 export { checkKnownKeys } from './internal/known-keys';
 export { describeError, messageOf } from './internal/describe-error';
 
 // Finding the experiment a function stands for
-export { registerExperimentFunction, findExperimentBinding, experimentBindingOf } from './experiment/registry';
-export type { ExperimentBinding, RegisteredExperiment } from './experiment/registry';
+export { registerExperimentFunction, findExperimentBinding, experimentBindingOf, type ExperimentBinding, type RegisteredExperiment } from './experiment/registry';
 
 // Running
 export { callExperiment } from './run/call-experiment';

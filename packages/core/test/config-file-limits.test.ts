@@ -1,46 +1,20 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { closeSync, openSync, symlinkSync, truncateSync } from 'node:fs';
-import { once } from 'node:events';
+import { symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   CONFIG_LIMITS,
   ConfigFileTooLargeError,
   ConfigFileTypeError,
   resolveConfigs,
-  SpearmintError,
   TooManyConfigsError,
   YamlSyntaxError,
 } from '../src';
 import { readConfigText } from '../src/config/read-config-text';
+import { errorOf } from './helpers/error-of';
+import { fifoWriters } from './helpers/fifo-writers';
+import { aliasBomb, sparseFile } from './helpers/hostile-configs';
 import { tempFiles } from './helpers/temp-files';
 
 const write = tempFiles();
-
-/** The error `fn()` throws (fails the test when it throws none). */
-function errorOf(fn: () => unknown): SpearmintError {
-  try {
-    fn();
-  } catch (error) {
-    return error as SpearmintError;
-  }
-  throw new Error('expected a throw');
-}
-
-/** A sparse file of `bytes` bytes (no disk written). */
-function sparseFile(dir: string, name: string, bytes: number): string {
-  const file = join(dir, name);
-  closeSync(openSync(file, 'w'));
-  truncateSync(file, bytes);
-  return file;
-}
-
-/** `a: &a [...]`, `b: &b [*a × 9]`, ... : 9^levels strings once expanded. */
-function aliasBomb(levels: number): string {
-  const name = (i: number) => String.fromCharCode(97 + i);
-  let text = `${name(0)}: &${name(0)} [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n`;
-  for (let i = 1; i < levels; i++) text += `${name(i)}: &${name(i)} [${new Array(9).fill(`*${name(i - 1)}`).join(', ')}]\n`;
-  return text;
-}
 
 describe('config file size', () => {
   it('a 50 MB file is a ConfigFileTooLargeError before it is read', () => {
@@ -63,23 +37,7 @@ describe('config file size', () => {
 });
 
 describe('paths that are not regular files', () => {
-  const writers: ChildProcess[] = [];
-  afterEach(async () => {
-    for (const writer of writers.splice(0)) {
-      if (writer.exitCode === null && writer.signalCode === null) {
-        writer.kill();
-        await once(writer, 'exit');
-      }
-    }
-  });
-
-  /** A FIFO with a writer waiting on it: code that reads FIFOs would load `a: 1` rather than hang. */
-  function fifoWithWriter(dir: string, name: string): string {
-    const fifo = join(dir, name);
-    execFileSync('mkfifo', [fifo]);
-    writers.push(spawn('sh', ['-c', 'printf "a: 1\\n" > "$0"', fifo], { stdio: 'ignore' }));
-    return fifo;
-  }
+  const fifoWithWriter = fifoWriters();
 
   it('a FIFO given directly is a ConfigFileTypeError, not a blocked set-up', () => {
     const fifo = fifoWithWriter(write({}), 'pipe.yaml');

@@ -1,18 +1,9 @@
 import { join } from 'node:path';
 import { Config, InvalidConfigError, resolveConfigs } from '../src';
+import { errorOf } from './helpers/error-of';
 import { tempFiles } from './helpers/temp-files';
 
 const write = tempFiles();
-
-/** The error `fn()` throws (fails the test when it throws none). */
-function errorOf(fn: () => unknown): Error {
-  try {
-    fn();
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected a throw');
-}
 
 // The README says a config_id is a non-empty string; numbers are not coerced (Python would keep an int).
 describe('a config_id must be a non-empty string', () => {

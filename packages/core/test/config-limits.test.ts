@@ -11,29 +11,11 @@ import {
 } from '../src';
 import { frozenCopy } from '../src/config/deep-freeze';
 import { findConfigFiles } from '../src/config/find-config-files';
+import { errorOf } from './helpers/error-of';
+import { nested, values } from './helpers/hostile-configs';
 import { tempFiles } from './helpers/temp-files';
 
 const write = tempFiles();
-
-/** The error `fn()` throws (fails the test when it throws none). */
-function errorOf(fn: () => unknown): Error {
-  try {
-    fn();
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected a throw');
-}
-
-/** `{ x: { x: ... } }`, `levels` objects below the top level. */
-function nested(levels: number): Record<string, unknown> {
-  const top: Record<string, unknown> = {};
-  let node = top;
-  for (let i = 0; i < levels; i++) node = node.x = {};
-  return top;
-}
-
-const values = (n: number): DynamicValue<number> => new DynamicValue(Array.from({ length: n }, (_, i) => i));
 
 describe('CONFIG_LIMITS', () => {
   it('documents the limits and cannot be changed', () => {

@@ -1,4 +1,16 @@
-import type { BindOptions, Compare, ConfigSource, ExecutionHooks, ObservationOptions, Strategy, SupervisorLimits } from '@spearmint/core';
+import type {
+  BindOptions,
+  Clean,
+  Compare,
+  ConfigSource,
+  ExecutionHooks,
+  Ignore,
+  ObservationOptions,
+  RecordOptions,
+  SampleRate,
+  Strategy,
+  SupervisorLimits,
+} from '@spearmint/core';
 import { checkKnownKeys } from '@spearmint/core/internal';
 
 /** Options of one experiment: `mint.experiment(options)` or `experiment(options)`. */
@@ -56,6 +68,37 @@ export interface ExperimentOptions {
    * @default the instance's `compare`, else deep equality (`util.isDeepStrictEqual`)
    */
   compare?: Compare;
+  /**
+   * What main and a variant are compared by, taken from main's value when main returns (so a
+   * caller that changes the returned object causes no false mismatch). See `Clean`.
+   * @default the instance's `clean`, else a structured clone of main's value when it is plain data
+   */
+  clean?: Clean;
+  /**
+   * Accepts some mismatches: `true` counts it as `ignored` in `stats().comparisons`, with no
+   * `onMismatch` call and no `MismatchError`. See `Ignore`.
+   * @default the instance's `ignore`, else none
+   */
+  ignore?: Ignore;
+  /**
+   * The fraction of entry calls that run their background variants (0 to 1, at random), or a
+   * function of the request values that says which (see `SampleRate`); the others cost a
+   * one-config call and count in `stats().sampledOut`.
+   * @default the instance's `sampleRate`, else 1
+   */
+  sampleRate?: SampleRate;
+  /**
+   * Records a sampled fraction of this experiment's entry calls as dataset records (JSON lines)
+   * for `evaluate()` and `spearmint eval`; `false`: not this one, even when the instance records.
+   *
+   * @example
+   * ```ts
+   * @mint.experiment({ record: { to: 'recordings/price.jsonl', sampleRate: 0.01 } })
+   * price(order: Order, config?: Config): number { ... }
+   * ```
+   * @default the instance's `record`, else none
+   */
+  record?: RecordOptions | false;
 }
 
 /** Options of `new Spearmint(options)`: default configs, strategy and `compare`, limits, hooks and tracing. */
@@ -73,7 +116,7 @@ export interface SpearmintOptions extends SupervisorLimits, ExecutionHooks, Obse
   strategy?: Strategy;
 }
 
-const EXPERIMENT_KEYS = ['configs', 'strategy', 'name', 'configParam', 'bind', 'compare'] as const;
+const EXPERIMENT_KEYS = ['configs', 'strategy', 'name', 'configParam', 'bind', 'compare', 'clean', 'ignore', 'sampleRate', 'record'] as const;
 const SPEARMINT_KEYS = [
   'configs',
   'strategy',
@@ -85,6 +128,10 @@ const SPEARMINT_KEYS = [
   'onMismatch',
   'compare',
   'openTelemetry',
+  'clean',
+  'ignore',
+  'sampleRate',
+  'record',
 ] as const;
 
 /** Throws a `TypeError` for a non-object or an unknown key (a typo such as `config:`). */

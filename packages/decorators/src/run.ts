@@ -1,4 +1,5 @@
 import { experimentBindingOf, runExperiment } from '@spearmint/core/internal';
+import { checkOptions } from './options';
 import type { AsyncRunner, Runner, RunOptions } from './types';
 
 type AnyFunction = (...args: any[]) => any;
@@ -18,8 +19,8 @@ type AnyFunction = (...args: any[]) => any;
 export function run<F extends AnyFunction, T>(fn: F, callback: (runner: Runner<F>) => T): T;
 export function run<F extends AnyFunction, T>(fn: F, awaitVariants: boolean | RunOptions, callback: (runner: Runner<F>) => T): T;
 export function run(fn: AnyFunction, second: unknown, third?: unknown): unknown {
-  const [awaitVariants, callback] = runArguments('run()', second, third);
-  return callback(makeRunner(fn, awaitVariants, 'run()'));
+  const [mode, callback] = runArguments('run()', second, third);
+  return callback(makeRunner(fn, mode, 'run()'));
 }
 
 /**
@@ -41,8 +42,8 @@ export function arun<F extends AnyFunction, T>(
 ): Promise<Awaited<T>>;
 export function arun(fn: AnyFunction, second: unknown, third?: unknown): Promise<unknown> {
   try {
-    const [awaitVariants, callback] = runArguments('arun()', second, third);
-    const runner = makeRunner(fn, awaitVariants, 'arun()');
+    const [mode, callback] = runArguments('arun()', second, third);
+    const runner = makeRunner(fn, mode, 'arun()');
     return Promise.resolve(callback((...args: unknown[]) => asPromise(runner, args)));
   } catch (error) {
     return Promise.reject(error);
@@ -57,22 +58,36 @@ function asPromise(runner: (...args: unknown[]) => unknown, args: unknown[]): Pr
   }
 }
 
-function makeRunner(fn: AnyFunction, awaitVariants: boolean, caller: string): (...args: unknown[]) => unknown {
-  const { experiment, bound } = experimentBindingOf(fn, caller);
-  if (bound) return (...args) => runExperiment(experiment, bound.thisArg, [...bound.args, ...args], awaitVariants);
-  return (...args) => runExperiment(experiment, undefined, args, awaitVariants);
+interface RunMode {
+  readonly awaitVariants: boolean;
+  readonly raiseOnMismatch: boolean;
 }
 
-function runArguments(caller: string, second: unknown, third: unknown): [boolean, (runner: (...args: unknown[]) => unknown) => unknown] {
+function makeRunner(fn: AnyFunction, { awaitVariants, raiseOnMismatch }: RunMode, caller: string): (...args: unknown[]) => unknown {
+  const { experiment, bound } = experimentBindingOf(fn, caller);
+  if (bound) return (...args) => runExperiment(experiment, bound.thisArg, [...bound.args, ...args], awaitVariants, raiseOnMismatch);
+  return (...args) => runExperiment(experiment, undefined, args, awaitVariants, raiseOnMismatch);
+}
+
+function runArguments(caller: string, second: unknown, third: unknown): [RunMode, (runner: (...args: unknown[]) => unknown) => unknown] {
   const callback = third === undefined && typeof second === 'function' ? second : third;
   const mode = callback === second ? undefined : second;
   if (typeof callback !== 'function') {
     throw new TypeError(`${caller} expects a callback that receives the runner, as its last argument; got ${typeof callback}.`);
   }
-  let awaitVariants: unknown = mode;
-  if (mode !== null && typeof mode === 'object') awaitVariants = (mode as RunOptions).awaitVariants;
-  if (awaitVariants !== undefined && typeof awaitVariants !== 'boolean') {
-    throw new TypeError(`${caller}: expected \`awaitVariants\` to be a boolean, got ${String(awaitVariants)} (${typeof awaitVariants}).`);
+  let options: RunOptions = { awaitVariants: mode as boolean | undefined };
+  if (mode !== null && typeof mode === 'object') {
+    checkOptions(mode, RUN_OPTION_KEYS, caller);
+    options = mode as RunOptions;
   }
-  return [awaitVariants ?? false, callback as (runner: (...args: unknown[]) => unknown) => unknown];
+  const { awaitVariants = false, raiseOnMismatch = false } = options;
+  for (const [name, value] of [['awaitVariants', awaitVariants], ['raiseOnMismatch', raiseOnMismatch]] as const) {
+    if (typeof value !== 'boolean') throw new TypeError(`${caller}: expected \`${name}\` to be a boolean, got ${String(value)} (${typeof value}).`);
+  }
+  if (raiseOnMismatch && !awaitVariants) {
+    throw new TypeError(`${caller}: \`raiseOnMismatch\` needs \`awaitVariants: true\` (background variants finish after the runner returns, so there is nothing to raise).`);
+  }
+  return [{ awaitVariants, raiseOnMismatch }, callback as (runner: (...args: unknown[]) => unknown) => unknown];
 }
+
+const RUN_OPTION_KEYS = ['awaitVariants', 'raiseOnMismatch'];

@@ -43,4 +43,11 @@ export interface RunOptions {
    * @default false
    */
   awaitVariants?: boolean;
+  /**
+   * With `awaitVariants: true`: a variant that does not match main (see `compare`, `clean` and
+   * `ignore`) makes the runner throw (or reject with) a `MismatchError` naming the experiment,
+   * the variant's `config_id` and both values. For tests that pin a refactoring to the old code.
+   * @default false
+   */
+  raiseOnMismatch?: boolean;
 }

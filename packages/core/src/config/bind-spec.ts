@@ -1,5 +1,6 @@
 import type { StandardSchemaV1 } from '@standard-schema/spec';
 import { describeValue } from '../internal/describe';
+import { unknownKey } from '../internal/known-keys';
 import { isPlainObject } from '../internal/plain-object';
 
 /**
@@ -39,7 +40,7 @@ export function normaliseBindSpec(spec: unknown, label: string): NormalisedBind 
   if (typeof spec === 'string') return { ...splitPath(spec, label), schema: undefined };
   if (isBindSchema(spec)) return { path: '', keys: [], schema: spec };
   if (isPlainObject(spec)) {
-    const unknown = Object.keys(spec).find((key) => !LONG_FORM_KEYS.includes(key));
+    const unknown = unknownKey(spec, LONG_FORM_KEYS);
     if (unknown !== undefined) {
       throw new TypeError(`Unknown key \`${unknown}\` in ${label}; the long form takes \`path\` and \`schema\`.`);
     }

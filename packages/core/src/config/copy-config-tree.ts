@@ -158,16 +158,8 @@ class Copier {
     const copy: unknown[] = new Array(length);
     let height = -1;
     for (let i = 0; i < length; i++) {
-      path.push(i);
-      let item: unknown;
-      try {
-        item = value[i];
-      } catch (error) {
-        throw this.#readError(path, error);
-      }
-      copy[i] = this.copy(item, path, false);
+      copy[i] = this.#child(value, i, path, false);
       height = Math.max(height, this.#height);
-      path.pop();
     }
     this.#height = height + 1;
     return copy;
@@ -179,18 +171,24 @@ class Copier {
     const copy: Record<string, unknown> = {};
     let height = -1;
     for (const key of keys) {
-      path.push(key);
-      let child: unknown;
-      try {
-        child = value[key];
-      } catch (error) {
-        throw this.#readError(path, error);
-      }
-      setOwnKey(copy, key, this.copy(child, path, sweepable));
+      setOwnKey(copy, key, this.#child(value, key, path, sweepable));
       height = Math.max(height, this.#height);
-      path.pop();
     }
     this.#height = height + 1;
+    return copy;
+  }
+
+  /** Reads `parent[key]` (a getter may throw) and copies it, with `key` on `path` meanwhile. */
+  #child<K extends string | number>(parent: Readonly<Record<K, unknown>>, key: K, path: (string | number)[], sweepable: boolean): unknown {
+    path.push(key);
+    let child: unknown;
+    try {
+      child = parent[key];
+    } catch (error) {
+      throw this.#readError(path, error);
+    }
+    const copy = this.copy(child, path, sweepable);
+    path.pop();
     return copy;
   }
 

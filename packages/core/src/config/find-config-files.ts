@@ -1,6 +1,5 @@
 import { readdirSync, type Stats, statSync } from 'node:fs';
-import { extname, join, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { extname, join, sep } from 'node:path';
 import {
   ConfigFileNotFoundError,
   ConfigFileReadError,
@@ -10,6 +9,7 @@ import {
   TooManyConfigsError,
   UnsupportedConfigFileError,
 } from '../errors';
+import { localPath } from '../internal/local-path';
 import { CONFIG_LIMITS } from './config-limits';
 import { compareCodePoints } from './python-json';
 
@@ -78,14 +78,10 @@ export function describeFileType(stats: Stats): string {
 
 /** A relative path resolves against `process.cwd()`; a URL must be a `file:` URL. */
 function absolutePath(source: string | URL, where: string): string {
-  if (typeof source === 'string') {
-    if (source.trim() === '') throw new InvalidConfigError(where, 'an empty string is not a path; give the path of a config file or directory.');
-    return resolve(source);
+  if (typeof source === 'string' && source.trim() === '') {
+    throw new InvalidConfigError(where, 'an empty string is not a path; give the path of a config file or directory.');
   }
-  if (source.protocol !== 'file:') {
-    throw new InvalidConfigError(where, `the URL ${source.href} is not a file: URL; configs load from local files only.`);
-  }
-  return fileURLToPath(source);
+  return localPath(source, (url) => new InvalidConfigError(where, `the URL ${url.href} is not a file: URL; configs load from local files only.`));
 }
 
 function statOf(path: string): Stats | undefined {

@@ -1,6 +1,6 @@
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describeValue } from '../internal/describe';
+import { unknownKey } from '../internal/known-keys';
+import { localPath } from '../internal/local-path';
 
 /**
  * How the response cache is used: `read-write` (the default) returns cached outputs and stores
@@ -33,17 +33,16 @@ export function checkCacheOption(value: unknown): CacheSettings | undefined {
   let dir: unknown = value;
   let mode: unknown = 'read-write';
   if (value !== null && typeof value === 'object' && !(value instanceof URL)) {
-    for (const key of Object.keys(value)) {
-      if (key !== 'dir' && key !== 'mode') throw new TypeError(`The \`cache\` option got an unknown key \`${key}\`; the keys are \`dir\` and \`mode\`.`);
-    }
+    const key = unknownKey(value, ['dir', 'mode']);
+    if (key !== undefined) throw new TypeError(`The \`cache\` option got an unknown key \`${key}\`; the keys are \`dir\` and \`mode\`.`);
     ({ dir, mode = 'read-write' } = value as { dir?: unknown; mode?: unknown });
   }
   if (!MODES.includes(mode as CacheMode)) {
     throw new TypeError(`Expected the cache \`mode\` to be ${MODES.map((m) => `'${m}'`).join(', ')}, got ${describeValue(mode)}.`);
   }
-  if (typeof dir === 'string' && dir !== '') return settings(resolve(dir), mode as CacheMode);
-  if (dir instanceof URL && dir.protocol === 'file:') return settings(fileURLToPath(dir), mode as CacheMode);
-  throw new TypeError(`Expected the cache directory to be a path (string or file: URL), as \`cache\` or \`cache.dir\`, got ${describeValue(dir)}.`);
+  const notADirectory = () => new TypeError(`Expected the cache directory to be a path (string or file: URL), as \`cache\` or \`cache.dir\`, got ${describeValue(dir)}.`);
+  if ((typeof dir === 'string' && dir !== '') || dir instanceof URL) return settings(localPath(dir, notADirectory), mode as CacheMode);
+  throw notADirectory();
 }
 
 function settings(dir: string, mode: CacheMode): CacheSettings | undefined {

@@ -2,9 +2,6 @@ import type { MetricDirection } from './evaluator';
 import type { EvaluationResult } from './evaluation-result';
 import { type Interval, welchInterval } from './t-interval';
 
-/** How a config's metric moved since the baseline, by the 95 % interval of the difference. */
-export type BaselineFlag = 'regressed' | 'improved' | 'unchanged';
-
 /**
  * What a comparison needs of an earlier evaluation: an `EvaluationResult`, or its JSON read back
  * (`spearmint eval --save-run`; an `sd` JSON wrote as `null` reads as unknown).
@@ -16,6 +13,17 @@ export interface BaselineEvaluation {
     readonly configId: string;
     readonly metrics: Readonly<Record<string, { readonly mean: number; readonly sd: number | null; readonly scoredRecords: number }>>;
   }[];
+}
+
+/** An evaluation against an earlier one of the same experiment, config by config (matched by `config_id`). */
+export interface BaselineComparison {
+  /** The baseline's experiment. */
+  readonly experiment: string;
+  /** Configs only the current evaluation has, and only the baseline has. */
+  readonly onlyInCurrent: readonly string[];
+  readonly onlyInBaseline: readonly string[];
+  /** Per common config (in the current evaluation's order), per metric both have. */
+  readonly rows: readonly BaselineRow[];
 }
 
 /** One metric of one config that both evaluations have. */
@@ -35,16 +43,8 @@ export interface BaselineRow {
   readonly flag: BaselineFlag;
 }
 
-/** An evaluation against an earlier one of the same experiment, config by config (matched by `config_id`). */
-export interface BaselineComparison {
-  /** The baseline's experiment. */
-  readonly experiment: string;
-  /** Configs only the current evaluation has, and only the baseline has. */
-  readonly onlyInCurrent: readonly string[];
-  readonly onlyInBaseline: readonly string[];
-  /** Per common config (in the current evaluation's order), per metric both have. */
-  readonly rows: readonly BaselineRow[];
-}
+/** How a config's metric moved since the baseline, by the 95 % interval of the difference. */
+export type BaselineFlag = 'regressed' | 'improved' | 'unchanged';
 
 /**
  * Compares an evaluation with an earlier one (say yesterday's, saved as JSON): for every config

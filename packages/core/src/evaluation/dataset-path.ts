@@ -1,13 +1,11 @@
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { localPath } from '../internal/local-path';
 
 /** The absolute file path of a dataset given as a path or a `file:` URL (relative: against `process.cwd()`). */
 export function datasetPath(dataset: string | URL): string {
-  if (typeof dataset === 'string') return resolve(dataset);
-  if (dataset.protocol !== 'file:') {
-    throw new TypeError(`Expected the dataset URL to be a file: URL, got ${dataset.href}. Download the file first, or pass the records as an (async) iterable.`);
-  }
-  return fileURLToPath(dataset);
+  return localPath(
+    dataset,
+    (url) => new TypeError(`Expected the dataset URL to be a file: URL, got ${url.href}. Download the file first, or pass the records as an (async) iterable.`),
+  );
 }
 
 /** True for a dataset given as the path of a JSONL file. */

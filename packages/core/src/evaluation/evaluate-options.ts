@@ -1,4 +1,5 @@
 import { describeValue } from '../internal/describe';
+import { checkFunctionOptions } from '../internal/known-keys';
 import { type CacheOptions, type CacheSettings, checkCacheOption } from './cache-options';
 import type { Evaluators, MetricDirection } from './evaluator';
 import type { RecordResult } from './evaluation-result';
@@ -89,16 +90,14 @@ export interface EvaluateSettings {
   readonly shard: Shard | undefined;
 }
 
-const KEYS = new Set(['evaluators', 'concurrency', 'repeat', 'limit', 'signal', 'onStart', 'onRecord', 'output', 'cache', 'shard']);
+const KEYS = ['evaluators', 'concurrency', 'repeat', 'limit', 'signal', 'onStart', 'onRecord', 'output', 'cache', 'shard'];
 
 /** Checks every option (a `TypeError` saying what was expected and what arrived) and applies defaults. */
 export function checkEvaluateOptions(options: EvaluateOptions<any, any, any>): EvaluateSettings {
   if (options === null || typeof options !== 'object') {
     throw new TypeError(`evaluate() expects an options object with \`evaluators\` as its third argument, got ${describeValue(options)}.`);
   }
-  for (const key of Object.keys(options)) {
-    if (!KEYS.has(key)) throw new TypeError(`evaluate() got an unknown option \`${key}\`; the options are ${[...KEYS].map((k) => `\`${k}\``).join(', ')}.`);
-  }
+  checkFunctionOptions(options, KEYS, 'evaluate');
   const { signal, onStart, onRecord, output } = options;
   if (signal !== undefined && !(signal instanceof AbortSignal)) {
     throw new TypeError(`Expected \`signal\` to be an AbortSignal, got ${describeValue(signal)}.`);

@@ -1,13 +1,4 @@
-import type {
-  ConfigState,
-  EvaluationState,
-  FirstMessage,
-  MetricState,
-  SampleState,
-  StateNumber,
-  StatsState,
-  SumsState,
-} from './evaluation-state';
+import type { ConfigState, EvaluationState, FirstMessage, MetricState, SampleState, StateNumber, StatsState, SumsState } from './evaluation-state';
 import type { MetricDirection } from './evaluator';
 import type { ShardCoverage } from './shard';
 

@@ -4,7 +4,10 @@ import { type ConfigSource, resolveConfigs } from '../config/resolve-configs';
 import { describeValue } from '../internal/describe';
 import { strategies } from '../strategies/strategies';
 import type { Strategy } from '../strategies/strategy';
+import type { RecordOptions } from '../recording/record-options';
+import type { Clean, Ignore } from '../supervision/clean-and-ignore';
 import type { Compare } from '../supervision/compare';
+import type { SampleRate } from '../supervision/sample-rate';
 import type { Supervisor } from '../supervision/supervisor';
 import { findInjectedParameters, listed } from './config-parameter';
 import { Experiment } from './experiment';
@@ -24,6 +27,14 @@ export interface ExperimentSetup {
   readonly strategy?: Strategy | undefined;
   /** Compares each variant's value with main's. @default the supervisor's `compare` */
   readonly compare?: Compare | undefined;
+  /** What main and a variant are compared by. @default the supervisor's `clean` */
+  readonly clean?: Clean | undefined;
+  /** Accepts some mismatches. @default the supervisor's `ignore` */
+  readonly ignore?: Ignore | undefined;
+  /** Which entry calls run their background variants. @default the supervisor's `sampleRate` */
+  readonly sampleRate?: SampleRate | undefined;
+  /** Records entry calls; `false`: none. @default the supervisor's `record` */
+  readonly record?: RecordOptions | false | undefined;
   /** The parameter (name or index) that receives the whole config; `false`: none. @default the one named `config` */
   readonly configParam?: string | number | false | undefined;
   /** Parts of the config injected into parameters, by parameter name. */
@@ -57,6 +68,10 @@ export function defineExperiment<F extends Function>(fn: F, setup: ExperimentSet
     supervisor: setup.supervisor,
     injections,
     compare: setup.compare,
+    clean: setup.clean,
+    ignore: setup.ignore,
+    sampleRate: setup.sampleRate,
+    record: setup.record,
     nestedConfigs: setup.nestedConfigs,
   });
   if (injections.length === 0 && experiment.configs.length > 1 && setup.configParam !== false) {

@@ -6,8 +6,12 @@ import type { CasePlan } from '../run/runnable-experiment';
 import { checkStrategy } from '../strategies/check-strategy';
 import { isContextFree, type Strategy } from '../strategies/strategy';
 import { StrategyContext } from '../strategies/strategy-context';
+import type { RecordOptions } from '../recording/record-options';
+import type { Recorder } from '../recording/recorder';
+import type { Clean, Ignore } from '../supervision/clean-and-ignore';
 import type { Compare } from '../supervision/compare';
 import { ComparisonTally } from '../supervision/comparison-tally';
+import { checkSampleRate, type SampleRate } from '../supervision/sample-rate';
 import type { Supervisor } from '../supervision/supervisor';
 import { DEFAULT_CONFIG } from './default-config';
 import { callInjected, type Injection } from './injection';
@@ -26,6 +30,14 @@ export interface ExperimentParts {
   readonly injections: readonly Injection[];
   /** Compares each variant's value with main's. @default the supervisor's `compare` */
   readonly compare?: Compare | undefined;
+  /** What main and a variant are compared by. @default the supervisor's `clean` */
+  readonly clean?: Clean | undefined;
+  /** Accepts some mismatches. @default the supervisor's `ignore` */
+  readonly ignore?: Ignore | undefined;
+  /** Which entry calls run their background variants. @default the supervisor's `sampleRate` */
+  readonly sampleRate?: SampleRate | undefined;
+  /** Records entry calls (a recorder of the supervisor's); `false`: none. @default the supervisor's recorder */
+  readonly record?: RecordOptions | false | undefined;
   /**
    * What experiments nested in this one's calls take part with, when it is the entry experiment:
    * `'strategy'`, what their own strategy returns (Python's `collect_options`); `'all'`, every
@@ -46,6 +58,10 @@ export class Experiment implements RegisteredExperiment {
   readonly supervisor: Supervisor;
   readonly injections: readonly Injection[];
   readonly compare: Compare;
+  readonly clean: Clean | undefined;
+  readonly ignore: Ignore | undefined;
+  readonly sampleRate: SampleRate | undefined;
+  readonly recorder: Recorder | undefined;
   readonly comparisons = new ComparisonTally();
   readonly nestedConfigs: 'strategy' | 'all';
   readonly isAsync: boolean;
@@ -63,15 +79,24 @@ export class Experiment implements RegisteredExperiment {
     this.nestedConfigs = parts.nestedConfigs === 'all' ? 'all' : 'strategy';
     this.isAsync = Object.prototype.toString.call(parts.target) === '[object AsyncFunction]';
     this.injections = parts.injections;
-    if (parts.compare !== undefined && typeof parts.compare !== 'function') {
-      throw new TypeError(`Expected \`compare\` of experiment '${this.#name}' to be a function, got ${parts.compare === null ? 'null' : typeof parts.compare}.`);
-    }
-    this.compare = parts.compare ?? parts.supervisor.compare;
+    const supervisor = parts.supervisor;
+    this.compare = this.#functionOption('compare', parts.compare) ?? supervisor.compare;
+    this.clean = this.#functionOption('clean', parts.clean) ?? supervisor.clean;
+    this.ignore = this.#functionOption('ignore', parts.ignore) ?? supervisor.ignore;
+    this.sampleRate = parts.sampleRate === undefined ? supervisor.sampleRate : checkSampleRate(parts.sampleRate, `experiment '${this.#name}'`);
+    this.recorder = parts.record === undefined ? supervisor.recorder : parts.record === false ? undefined : supervisor.recorders.add(parts.record);
     assertUniqueConfigIds(this.configs, `in experiment '${this.#name}'`);
     this.strategy.validate?.(this.configs, this.#name);
     for (const injection of this.injections) injection.prepare?.(this.configs, this.#name);
     this.#answers = new StrategyAnswerCheck(this.configs, () => this.#name);
     this.#fixedPlan = isContextFree(this.strategy) ? this.plan() : undefined;
+  }
+
+  #functionOption<T>(name: string, value: T | undefined): T | undefined {
+    if (value !== undefined && typeof value !== 'function') {
+      throw new TypeError(`Expected \`${name}\` of experiment '${this.#name}' to be a function, got ${value === null ? 'null' : typeof value}.`);
+    }
+    return value;
   }
 
   get name(): string {

@@ -1,6 +1,5 @@
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describeValue } from '../internal/describe';
+import { localPath } from '../internal/local-path';
 import type { Redact } from './serialise-call';
 
 /**
@@ -15,8 +14,8 @@ export interface RecordStream {
 }
 
 /**
- * Where and what to record: the options of `createRecorder()` (and, with the engine hook-up,
- * of the `record` option of `Spearmint` and `experiment()`).
+ * Where and what to record: the options of `createRecorder()` and of the `record` option of
+ * `Spearmint` and `experiment()`.
  *
  * @example
  * ```ts
@@ -103,10 +102,8 @@ export function checkRecordOptions(options: RecordOptions): RecordSettings {
 }
 
 function targetOf(to: unknown): RecordTarget {
-  if (typeof to === 'string' && to !== '') return { kind: 'file', path: resolve(to) };
-  if (to instanceof URL) {
-    if (to.protocol !== 'file:') throw new TypeError(`Expected \`record.to\` to be a file: URL, got ${to.href}.`);
-    return { kind: 'file', path: fileURLToPath(to) };
+  if ((typeof to === 'string' && to !== '') || to instanceof URL) {
+    return { kind: 'file', path: localPath(to, (url) => new TypeError(`Expected \`record.to\` to be a file: URL, got ${url.href}.`)) };
   }
   if (isWritable(to)) return { kind: 'stream', stream: to };
   throw new TypeError(`Expected \`record.to\` to be a file path (string or file: URL) or a writable stream, got ${describeValue(to)}.`);

@@ -1,6 +1,6 @@
 import { readdir } from 'node:fs/promises';
-import { basename, dirname, extname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, dirname, extname } from 'node:path';
+import { localPath } from '../internal/local-path';
 
 /**
  * The file of rotation `index`: `calls.jsonl` for 0, then `calls.1.jsonl`, `calls.2.jsonl`, …
@@ -42,7 +42,7 @@ export async function rotationIndexes(path: string): Promise<number[]> {
  * ```
  */
 export async function recordingFiles(path: string | URL): Promise<string[]> {
-  const absolute = typeof path === 'string' ? resolve(path) : fileURLToPath(path);
+  const absolute = localPath(path, (url) => new TypeError(`Expected a file path or a file: URL, got ${url.href}.`));
   return (await rotationIndexes(absolute)).map((index) => rotatedPath(absolute, index));
 }
 

@@ -20,10 +20,11 @@ export function startBackground(entry: EntryScope, scopes: readonly ExecutionSco
 
 function runBackground(entry: EntryScope, scopes: readonly ExecutionScope[]): void {
   const timed = entry.entry.supervisor.needsResults;
-  for (const scope of scopes) {
+  for (let i = 0; i < scopes.length; i++) {
+    const scope = scopes[i]!;
     // Timed only when a hook sees the results (onResult, onMismatch): a clock read is not free.
     const started = timed ? performance.now() : 0;
-    executeVariant(entry, scope, false, (ok, value, timedOut) => endBackground(entry, scope, started, ok, value, timedOut));
+    executeVariant(entry, scope, false, (ok, value, timedOut) => endBackground(entry, scope, i, started, ok, value, timedOut));
   }
 }
 
@@ -32,11 +33,11 @@ function runBackground(entry: EntryScope, scopes: readonly ExecutionScope[]): vo
  * compares it with main, and hands it to the supervisor, which counts it and reports it to the
  * hooks. Its `FunctionResult` is built only when a hook sees it.
  */
-function endBackground(entry: EntryScope, scope: ExecutionScope, started: number, ok: boolean, value: unknown, timedOut: boolean): void {
+function endBackground(entry: EntryScope, scope: ExecutionScope, index: number, started: number, ok: boolean, value: unknown, timedOut: boolean): void {
   const supervisor = entry.entry.supervisor;
   if (!supervisor.isRunning(scope)) return;
   const result = supervisor.needsResults ? variantResult(scope, started, ok, value) : undefined;
   if (entry.trace !== undefined) entry.trace.endCase(scope, ok, value);
-  compareWithMain(entry.main!, scope, ok, value, result, true);
+  compareWithMain(entry, scope, index, ok, value, result, true);
   supervisor.complete(scope, timedOut ? 'timedOut' : ok ? 'succeeded' : 'failed', value, result);
 }

@@ -2,24 +2,60 @@ import { describeValue } from '../internal/describe';
 import { isPromiseLike } from '../internal/is-promise-like';
 import type { FunctionResult } from '../results/function-result';
 import { deepEqual } from '../supervision/compare';
-import type { MismatchReason } from '../supervision/hooks';
-import type { MainOutcome } from './entry-scope';
+import type { ComparisonOutcome } from '../supervision/comparison-tally';
+import { executionInfo } from '../supervision/execution-info';
+import type { MismatchInfo, MismatchReason } from '../supervision/hooks';
+import { logIgnoreError } from '../supervision/loggers';
+import { plainDataSnapshot } from '../supervision/plain-data-snapshot';
+import type { EntryScope, Mismatch } from './entry-scope';
 import type { ExecutionScope } from './execution-scope';
 
 /**
- * Compares a variant's outcome (`ok` and its value or error) with main's: counts the comparison,
- * sets the `matchesMain` of its result (built when a hook sees it) and reports a mismatch to
- * `onMismatch`. Both returned → the experiment's `compare` decides; one failed → mismatch; both
- * failed → they match when the errors are deeply equal (same class, name, message, cause and own
- * properties; the stack is ignored). Never throws.
+ * Keeps main's outcome for the comparisons, with what its value is compared by, taken now,
+ * before the caller can change it: `clean(value)`, or by default a snapshot of plain data.
  */
-export function compareWithMain(main: MainOutcome, scope: ExecutionScope, ok: boolean, value: unknown, result: FunctionResult | undefined, background: boolean): void {
+export function keepMain(entry: EntryScope, ok: boolean, value: unknown, mainResult: FunctionResult | undefined): void {
+  entry.main = mainResult ?? { ok, result: ok ? value : undefined, error: ok ? undefined : value };
+  if (!ok) return;
+  const clean = entry.entry.clean;
+  if (clean === undefined) entry.mainComparable = plainDataSnapshot(value);
+  else {
+    try {
+      entry.mainComparable = clean(value);
+    } catch (error) {
+      entry.mainCleanError = { error };
+    }
+  }
+}
+
+/**
+ * Compares a variant's outcome (`ok` and its value or error) with main's: counts the comparison,
+ * sets the `matchesMain` of its result (built when a hook sees it), lets `ignore` accept a
+ * mismatch, and reports the others to `onMismatch`. Both returned → `compare` decides on the
+ * cleaned values; one failed → mismatch; both failed → they match when the errors are deeply
+ * equal (same class, name, message, cause and own properties; the stack is ignored). Returns
+ * the mismatch `ignore` did not accept, for `raiseOnMismatch`. Never throws.
+ */
+export function compareWithMain(
+  entry: EntryScope,
+  scope: ExecutionScope,
+  index: number,
+  ok: boolean,
+  value: unknown,
+  result: FunctionResult | undefined,
+  background: boolean,
+): Mismatch | undefined {
   const experiment = scope.entry;
+  const main = entry.main!;
+  const mainValue = main.ok ? entry.mainComparable : main.error;
+  let variantValue = value;
   let reason: MismatchReason | undefined;
   let compareError: unknown;
   if (main.ok && ok) {
     try {
-      const same: unknown = experiment.compare(main.result, value);
+      if (entry.mainCleanError !== undefined) throw entry.mainCleanError.error;
+      if (experiment.clean !== undefined) variantValue = experiment.clean(value);
+      const same: unknown = experiment.compare(mainValue, variantValue);
       if (same === false) reason = 'different';
       else if (same !== true) {
         reason = 'compareFailed';
@@ -39,9 +75,30 @@ export function compareWithMain(main: MainOutcome, scope: ExecutionScope, ok: bo
   } else if (!errorsEqual(main.error, value)) {
     reason = 'differentErrors';
   }
+  let outcome: ComparisonOutcome = 'matched';
+  if (reason !== undefined) outcome = isIgnored(scope, background, reason, compareError, mainValue, variantValue) ? 'ignored' : 'mismatched';
   if (result !== undefined) (result as { matchesMain: boolean | undefined }).matchesMain = reason === undefined;
-  if (experiment.comparisons.count(scope.config, reason === undefined)) experiment.supervisor.trackComparisons(experiment);
-  if (reason !== undefined) experiment.supervisor.reportMismatch(main as FunctionResult, result, scope, background, reason, compareError);
+  if (experiment.comparisons.count(scope.config, outcome)) experiment.supervisor.trackComparisons(experiment);
+  if (outcome !== 'mismatched') return undefined;
+  experiment.supervisor.reportMismatch(main as FunctionResult, result, scope, background, reason!, compareError);
+  return { index, configId: scope.config.config_id, reason: reason!, mainValue, variantValue };
+}
+
+/** Asks the experiment's `ignore`, if any; only `true` accepts the mismatch, and a throw does not. */
+function isIgnored(scope: ExecutionScope, background: boolean, reason: MismatchReason, compareError: unknown, mainValue: unknown, variantValue: unknown): boolean {
+  const ignore = scope.entry.ignore;
+  if (ignore === undefined) return false;
+  const info: MismatchInfo = { ...executionInfo(scope, 'variant', background), role: 'variant', reason, ...(reason === 'compareFailed' ? { compareError } : {}) };
+  try {
+    return ignore(mainValue, variantValue, info) === true;
+  } catch (error) {
+    try {
+      logIgnoreError(error, info);
+    } catch {
+      // an app's console.error that throws stays here
+    }
+    return false;
+  }
 }
 
 function errorsEqual(main: unknown, variant: unknown): boolean {

@@ -1,6 +1,7 @@
 import type { Config } from '../config/config';
 import { currentRequestValues } from '../context/request-context';
 import type { FunctionResult } from '../results/function-result';
+import type { MismatchReason } from '../supervision/hooks';
 import type { CallTrace } from '../tracing/call-trace';
 import { ExecutionScope } from './execution-scope';
 import { NestedPlans } from './nested-plans';
@@ -20,6 +21,23 @@ export type Mode = 'direct' | 'background' | 'await';
  */
 export type MainOutcome = Pick<FunctionResult, 'ok' | 'result' | 'error'>;
 
+/** A variant that does not match main (and that `ignore` did not accept), as `raiseOnMismatch` reports it. */
+export interface Mismatch {
+  /** The variant's place among the call's variants: the first in case order is reported. */
+  readonly index: number;
+  readonly configId: string;
+  readonly reason: MismatchReason;
+  /** What was compared: the cleaned values, or the errors of a failed side. */
+  readonly mainValue: unknown;
+  readonly variantValue: unknown;
+}
+
+/** A call picked for recording: its arguments, copied at entry, and when it started. */
+export interface Recording {
+  readonly input: unknown[];
+  readonly timestamp: number;
+}
+
 /** The main execution of an entry call, holding what its variants need to repeat the call. */
 export class EntryScope extends ExecutionScope {
   /** When main started (`performance.now()`), where its duration is wanted. */
@@ -28,6 +46,18 @@ export class EntryScope extends ExecutionScope {
   trace: CallTrace | undefined = undefined;
   /** Main's outcome, kept once it settled when there are variants to compare with it. */
   main: MainOutcome | undefined = undefined;
+  /** What the variants are compared with: main's value as `clean` saw it when main returned. */
+  mainComparable: unknown = undefined;
+  /** What `clean` threw on main's value (every comparison of the call then fails with it). */
+  mainCleanError: { readonly error: unknown } | undefined = undefined;
+  /** `sampleRate` left this call out: it runs no background variants. */
+  sampledOut = false;
+  /** Set for a call the recorder picked. */
+  recording: Recording | undefined = undefined;
+  /** A runner's `raiseOnMismatch`: the first mismatching awaited variant makes the runner throw. */
+  raiseOnMismatch = false;
+  /** The first awaited variant (in case order) that does not match main. */
+  mismatch: Mismatch | undefined = undefined;
   /** Main's promise, when it went to the caller with nothing observing it (start-entry.ts). */
   unobserved: Promise<unknown> | undefined = undefined;
   /** Set with `unobserved`: called once if a nested experiment joins later, to observe main after all. */

@@ -9,12 +9,19 @@ type Results = ExperimentCaseResults<unknown>;
 
 /**
  * A runner call (`run`, `arun`): the case results, or a promise of them when the function
- * returns a promise; with `awaitVariants`, every variant has finished first. Inside another
- * experiment's execution, it runs with that case's config and starts no variants.
+ * returns a promise; with `awaitVariants`, every variant has finished first, and with
+ * `raiseOnMismatch` too, a variant that does not match main throws a `MismatchError`. Inside
+ * another experiment's execution, it runs with that case's config and starts no variants.
  */
-export function runExperiment(experiment: RunnableExperiment, thisArg: unknown, args: unknown[], awaitVariants: boolean): Results | Promise<Results> {
+export function runExperiment(
+  experiment: RunnableExperiment,
+  thisArg: unknown,
+  args: unknown[],
+  awaitVariants: boolean,
+  raiseOnMismatch = false,
+): Results | Promise<Results> {
   const scope = scopeStorage.getStore();
-  if (scope === undefined) return startEntry(experiment, thisArg, args, awaitVariants ? 'await' : 'background') as Results;
+  if (scope === undefined) return startEntry(experiment, thisArg, args, awaitVariants ? 'await' : 'background', raiseOnMismatch) as Results;
   const config = scope.configFor(experiment);
   const started = performance.now();
   let value: unknown;

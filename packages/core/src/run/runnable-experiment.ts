@@ -1,8 +1,11 @@
 import type { Config } from '../config/config';
 import type { RequestValues } from '../context/request-context';
 import type { CaseMember } from '../results/case-member';
+import type { Recorder } from '../recording/recorder';
+import type { Clean, Ignore } from '../supervision/clean-and-ignore';
 import type { Compare } from '../supervision/compare';
 import type { ComparisonTally } from '../supervision/comparison-tally';
+import type { SampleRate } from '../supervision/sample-rate';
 import type { Supervisor } from '../supervision/supervisor';
 
 /** The main config and the variant configs of one entry call. */
@@ -17,6 +20,14 @@ export interface RunnableExperiment extends CaseMember {
   readonly configs: readonly Config[];
   readonly supervisor: Supervisor;
   readonly compare: Compare;
+  /** What main and each variant are compared by; `undefined`: a snapshot of main's plain data, the variant as is. */
+  readonly clean: Clean | undefined;
+  /** Accepts some mismatches; `undefined`: none. */
+  readonly ignore: Ignore | undefined;
+  /** Which entry calls run their background variants; `undefined`: every one. */
+  readonly sampleRate: SampleRate | undefined;
+  /** Where its entry calls are recorded; `undefined`: nowhere. */
+  readonly recorder: Recorder | undefined;
   /** How its variants compared with main, per config. */
   readonly comparisons: ComparisonTally;
   /** True for an `async function`: a strategy's failure then rejects the call's promise rather than throwing. */

@@ -1,17 +1,20 @@
 import { isPromiseLike } from '../internal/is-promise-like';
 import { ExperimentCaseResults } from '../results/experiment-case-results';
 import { afterMain } from './after-main';
-import { runAwaitedAsync, runAwaitedSync } from './awaited-variants';
+import { awaitedResults, runAwaitedAsync, runAwaitedSync } from './awaited-variants';
 import { EntryScope, type Mode } from './entry-scope';
 import { scopeStorage } from './execution-scope';
+import { startRecording } from './record-call';
 import type { CasePlan, RunnableExperiment } from './runnable-experiment';
+import { sampleOut } from './sample-call';
 
 /**
  * An entry call (no experiment runs around it): asks the strategy for main and the variants,
- * runs main in its own scope, and answers the caller as `mode` says: main's value (`direct`),
- * or the case results, with the variants awaited (`await`) or not (`background`).
+ * samples and picks the call for recording, runs main in its own scope, and answers the caller
+ * as `mode` says: main's value (`direct`), or the case results, with the variants awaited
+ * (`await`, where `raiseOnMismatch` turns a mismatch into a `MismatchError`) or not (`background`).
  */
-export function startEntry(experiment: RunnableExperiment, thisArg: unknown, args: unknown[], mode: Mode): unknown {
+export function startEntry(experiment: RunnableExperiment, thisArg: unknown, args: unknown[], mode: Mode, raiseOnMismatch = false): unknown {
   let plan: CasePlan;
   try {
     plan = experiment.plan();
@@ -22,7 +25,10 @@ export function startEntry(experiment: RunnableExperiment, thisArg: unknown, arg
   }
   const supervisor = experiment.supervisor;
   const scope = new EntryScope(experiment, plan[0], plan[1], thisArg, args, mode);
-  if (mode !== 'direct' || supervisor.needsResults) scope.started = performance.now();
+  if (plan[1].length > 0 && experiment.sampleRate !== undefined) sampleOut(scope);
+  if (experiment.recorder !== undefined) startRecording(scope);
+  if (raiseOnMismatch) scope.raiseOnMismatch = true;
+  if (mode !== 'direct' || supervisor.needsResults || scope.recording !== undefined) scope.started = performance.now();
   if (supervisor.tracing !== undefined) scope.trace = supervisor.tracing.startCall(experiment);
 
   let value: unknown;
@@ -70,10 +76,10 @@ function answer(scope: EntryScope, ok: boolean, value: unknown): unknown {
     if (!ok) throw value;
     return scope.mode === 'direct' ? value : new ExperimentCaseResults(mainResult!, []);
   }
-  const variantResults = runAwaitedSync(scope);
+  const variantResults = runAwaitedSync(scope, mainResult!);
   scope.trace?.end(ok, value);
   if (!ok) throw value;
-  return new ExperimentCaseResults(mainResult!, variantResults);
+  return awaitedResults(scope, mainResult!, variantResults);
 }
 
 /** What a direct call of an async main returns: a promise that settles as main's. */
@@ -81,7 +87,7 @@ function directPromise(scope: EntryScope, promise: Promise<unknown>): Promise<un
   const supervisor = scope.entry.supervisor;
   // When nothing needs main's outcome yet, the caller gets main's own promise and nothing
   // waits for it: no work for variants when there are none.
-  if (scope.variantConfigs.length === 0 && !supervisor.needsResults && !scope.joined && scope.trace === undefined) {
+  if ((scope.variantConfigs.length === 0 || scope.sampledOut) && !supervisor.needsResults && scope.recording === undefined && !scope.joined && scope.trace === undefined) {
     scope.unobserved = promise;
     scope.onJoin = observeLate;
     return promise;

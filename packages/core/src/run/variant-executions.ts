@@ -3,6 +3,7 @@ import { FunctionResult } from '../results/function-result';
 import { variantCases } from './case-plan';
 import type { EntryScope } from './entry-scope';
 import { ExecutionScope, scopeStorage } from './execution-scope';
+import { sampleOut } from './sample-call';
 import { startTimeout } from './timeout';
 
 // What every variant execution does, awaited or in the background: get its scope, run in it,
@@ -14,11 +15,15 @@ export type Settled = (ok: boolean, value: unknown, timedOut: boolean) => void;
 const NO_SCOPES: readonly ExecutionScope[] = Object.freeze([]);
 
 /**
- * The scopes of the variants, once main has shown which nested experiments take part. Without
- * nested experiments, a variant's case is made only if something reads it.
+ * The scopes of the variants, once main has shown which nested experiments take part; none for
+ * a call `sampleRate` left out. Without nested experiments, a variant's case is made only if
+ * something reads it.
  */
 export function variantScopes(entry: EntryScope): readonly ExecutionScope[] {
+  if (entry.sampledOut) return NO_SCOPES;
   if (entry.joined) {
+    // Variants brought by nested experiments alone are sampled now (a call with its own was at entry).
+    if (entry.variantConfigs.length === 0 && sampleOut(entry)) return NO_SCOPES;
     return variantCases(entry.members, entry.config, entry.variantConfigs, entry.nestedPlans()).map(
       (variantCase) => new ExecutionScope(entry.entry, variantCase.configFor(entry.entry)!, variantCase, entry),
     );

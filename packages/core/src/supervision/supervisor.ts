@@ -1,20 +1,23 @@
 import { DrainTimeoutError } from '../errors';
 import { timeoutOption } from '../internal/timer-limit';
+import type { Recorder } from '../recording/recorder';
 import type { FunctionResult } from '../results/function-result';
 import { createTracing, type Tracing } from '../tracing/tracing';
 import { BackgroundSlots, type BackgroundExecution } from './background-slots';
+import type { Clean, Ignore } from './clean-and-ignore';
 import { type Compare, deepEqual } from './compare';
+import { type DescribedExecution, executionInfo } from './execution-info';
 import { HookQueue } from './hook-queue';
+import { IdleWaiters } from './idle-waiters';
 import type { ExecutionHooks, ExecutionInfo, MismatchInfo, MismatchReason } from './hooks';
 import { logBackgroundError, logCompareError } from './loggers';
+import { Recorders } from './recorders';
+import type { SampleRate } from './sample-rate';
 import { checkSupervisorOptions, type SupervisorOptions } from './supervisor-options';
 import { type ComparedExperiment, comparisonsSnapshot, type VariantOutcome, type VariantStats } from './variant-stats';
 
 /** An execution as the supervisor sees it: the engine's scopes have this shape. */
-export interface SupervisedExecution extends BackgroundExecution {
-  readonly entry: { readonly name: string };
-  readonly config: { readonly config_id: string };
-}
+export interface SupervisedExecution extends BackgroundExecution, DescribedExecution {}
 
 /**
  * Admits, bounds and counts one `Spearmint` instance's background variants, runs its hooks
@@ -31,6 +34,13 @@ export class Supervisor {
   readonly needsResults: boolean;
   /** The instance's default `compare`. */
   readonly compare: Compare;
+  /** The instance's defaults for its experiments' `clean`, `ignore` and `sampleRate`. */
+  readonly clean: Clean | undefined;
+  readonly ignore: Ignore | undefined;
+  readonly sampleRate: SampleRate | undefined;
+  /** The recorder of the instance's `record` option, shared by its experiments that give none. */
+  readonly recorder: Recorder | undefined;
+  readonly recorders = new Recorders();
   /** Where spans come from; `undefined` when tracing is off or `@opentelemetry/api` is absent. */
   readonly tracing: Tracing | undefined;
 
@@ -39,11 +49,12 @@ export class Supervisor {
   #failed = 0;
   #timedOut = 0;
   #dropped = 0;
+  #sampledOut = 0;
   readonly #slots: BackgroundSlots;
-  readonly #hookQueue = new HookQueue(() => this.#checkIdle());
+  readonly #idle = new IdleWaiters(() => this.#slots.inFlight === 0 && this.#hookQueue.idle);
+  readonly #hookQueue = new HookQueue(() => this.#idle.check());
   /** The experiments whose variants were compared with main; each keeps its own counts. */
   readonly #compared: ComparedExperiment[] = [];
-  #idleWaiters: Array<() => void> = [];
 
   constructor(options: SupervisorOptions = {}) {
     const limits = checkSupervisorOptions(options);
@@ -53,10 +64,14 @@ export class Supervisor {
     this.hooks = { onResult: options.onResult, onError: options.onError ?? logBackgroundError, onDrop: options.onDrop, onMismatch: options.onMismatch };
     this.needsResults = options.onResult !== undefined || options.onMismatch !== undefined;
     this.compare = options.compare ?? deepEqual;
+    this.clean = options.clean;
+    this.ignore = options.ignore;
+    this.sampleRate = limits.sampleRate;
+    this.recorder = options.record === undefined ? undefined : this.recorders.add(options.record);
     this.tracing = createTracing(options.openTelemetry);
   }
 
-  /** Counts of this supervisor's background variants, and the comparisons per experiment and config. */
+  /** Counts of this supervisor's background variants, sampled-out calls, dropped records, and the comparisons per experiment and config. */
   stats(): VariantStats {
     return Object.freeze({
       started: this.#started,
@@ -65,8 +80,15 @@ export class Supervisor {
       timedOut: this.#timedOut,
       dropped: this.#dropped,
       inFlight: this.#slots.inFlight,
+      sampledOut: this.#sampledOut,
+      recordsDropped: this.recorders.dropped(),
       comparisons: comparisonsSnapshot(this.#compared),
     });
+  }
+
+  /** Counts an entry call that runs no background variants because `sampleRate` left it out. */
+  countSampledOut(): void {
+    this.#sampledOut++;
   }
 
   /** Lists an experiment in `stats().comparisons` (called once, on its first comparison). */
@@ -81,7 +103,7 @@ export class Supervisor {
       return true;
     }
     this.#dropped++;
-    if (this.hooks.onDrop) this.callHook(this.hooks.onDrop, infoFor(execution, 'variant', true));
+    if (this.hooks.onDrop) this.callHook(this.hooks.onDrop, executionInfo(execution, 'variant', true));
     return false;
   }
 
@@ -100,12 +122,12 @@ export class Supervisor {
     if (outcome === 'timedOut') execution.abort(error);
     // Before the slot frees, so drain() also waits for these hooks.
     if (result !== undefined) this.report(result, execution, 'variant', true);
-    else if (outcome !== 'succeeded') this.callHook(this.hooks.onError!, error, infoFor(execution, 'variant', true));
+    else if (outcome !== 'succeeded') this.callHook(this.hooks.onError!, error, executionInfo(execution, 'variant', true));
     this.#slots.free(execution);
     if (outcome === 'succeeded') this.#succeeded++;
     else if (outcome === 'failed') this.#failed++;
     else this.#timedOut++;
-    this.#checkIdle();
+    this.#idle.check();
   }
 
   /** Reports an execution to the hooks: its result, and its error when no caller sees it (background). */
@@ -113,7 +135,7 @@ export class Supervisor {
     const { onResult, onError } = this.hooks;
     const reportError = background && !result.ok && onError !== undefined;
     if (onResult === undefined && !reportError) return;
-    const info = infoFor(execution, role, background);
+    const info = executionInfo(execution, role, background);
     if (onResult) this.callHook(onResult, result, info);
     if (reportError) this.callHook(onError, result.error, info);
   }
@@ -132,10 +154,10 @@ export class Supervisor {
   ): void {
     const onMismatch = this.hooks.onMismatch;
     if (onMismatch === undefined || result === undefined) {
-      if (reason === 'compareFailed') logCompareError(compareError, infoFor(execution, 'variant', background));
+      if (reason === 'compareFailed') logCompareError(compareError, executionInfo(execution, 'variant', background));
       return;
     }
-    const info: MismatchInfo = { ...infoFor(execution, 'variant', background), role: 'variant', reason };
+    const info: MismatchInfo = { ...executionInfo(execution, 'variant', background), role: 'variant', reason };
     this.callHook(onMismatch, main, result, reason === 'compareFailed' ? { ...info, compareError } : info);
   }
 
@@ -147,43 +169,17 @@ export class Supervisor {
   /**
    * Resolves with `stats()` when every background variant and hook call has settled, including
    * ones started meanwhile; after `timeoutMs`, aborts the remaining variants and resolves anyway.
+   * Then flushes and closes the recordings, in what is left of `timeoutMs` (10 s without one).
    * `Infinity` waits without a limit; a negative time (a deadline already past) counts as 0.
    */
   drain(timeoutMs?: number): Promise<VariantStats> {
     const limit = timeoutOption('timeoutMs', typeof timeoutMs === 'number' && timeoutMs < 0 ? 0 : timeoutMs);
-    return new Promise((resolve) => {
-      // Look one microtask later: the variants of a call whose promise has just settled may be
-      // admitted by a reaction queued right after the caller's own.
-      queueMicrotask(() => {
-        let timer: NodeJS.Timeout | undefined;
-        const done = () => {
-          if (timer) clearTimeout(timer);
-          resolve(this.stats());
-        };
-        if (this.#isIdle()) return done();
-        this.#idleWaiters.push(done);
-        if (limit === undefined) return;
-        timer = setTimeout(() => {
-          this.#idleWaiters = this.#idleWaiters.filter((waiter) => waiter !== done);
-          this.#slots.abortAll(new DrainTimeoutError(limit));
-          resolve(this.stats());
-        }, limit);
-      });
+    const started = Date.now();
+    const idle = this.#idle.wait(limit, () => this.#slots.abortAll(new DrainTimeoutError(limit!)));
+    if (this.recorders.empty) return idle.then(() => this.stats());
+    return idle.then(async () => {
+      await this.recorders.close(limit === undefined ? undefined : Math.max(0, limit - (Date.now() - started)));
+      return this.stats();
     });
   }
-
-  #isIdle(): boolean {
-    return this.#slots.inFlight === 0 && this.#hookQueue.idle;
-  }
-
-  #checkIdle(): void {
-    if (this.#idleWaiters.length === 0 || !this.#isIdle()) return;
-    const waiters = this.#idleWaiters;
-    this.#idleWaiters = [];
-    for (const waiter of waiters) waiter();
-  }
-}
-
-function infoFor(execution: SupervisedExecution, role: ExecutionInfo['role'], background: boolean): ExecutionInfo {
-  return { experiment: execution.entry.name, role, background, configId: execution.config.config_id };
 }

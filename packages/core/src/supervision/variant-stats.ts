@@ -1,6 +1,6 @@
 import type { ComparisonCounts, ComparisonTally } from './comparison-tally';
 
-/** Counts of one `Spearmint` instance's background variants. */
+/** Counts of one `Spearmint` instance's background variants, sampling, recording and comparisons. */
 export interface VariantStats {
   readonly started: number;
   readonly succeeded: number;
@@ -9,6 +9,13 @@ export interface VariantStats {
   readonly dropped: number;
   /** `started - succeeded - failed - timedOut`. */
   readonly inFlight: number;
+  /** Entry calls that ran no background variants because `sampleRate` left them out. */
+  readonly sampledOut: number;
+  /**
+   * Records lost for want of room or of a working destination: the recorders' buffers were full
+   * (the disk could not keep up), or a write failed (a full disk, a closed stream).
+   */
+  readonly recordsDropped: number;
   /**
    * Experiment name → the entry experiment's `config_id` → comparisons of its variants with
    * main, awaited and background alike (unlike the counts above, which are background only).

@@ -34,10 +34,10 @@ describe('the supervisor', () => {
     f(1);
     runExperiment(findExperimentBinding(f)!.experiment, undefined, [2], true);
     const stats = await supervisor.drain();
-    expect(stats.comparisons).toEqual({ f: { v: { compared: 3, mismatched: 3 } } });
+    expect(stats.comparisons).toEqual({ f: { v: { compared: 3, mismatched: 3, ignored: 0 } } });
     const same = defineExperiment((config?: Config) => 'same', { supervisor, configs: two, name: 'same', configParam: false });
     same();
-    expect((await supervisor.drain()).comparisons['same']).toEqual({ v: { compared: 1, mismatched: 0 } });
+    expect((await supervisor.drain()).comparisons['same']).toEqual({ v: { compared: 1, mismatched: 0, ignored: 0 } });
   });
 
   it('drain() waits for hook calls and for variants started while draining, and resolves with the stats', async () => {

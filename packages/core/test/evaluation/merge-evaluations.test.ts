@@ -1,5 +1,6 @@
 import { type Config, evaluate, EvaluationMergeError, type EvaluationResult, mergeEvaluations, RESERVOIR_SIZE, type Shard } from '../../src';
 import { defineExperiment, Supervisor } from '../../src/internal-api';
+import { errorOf } from '../helpers/error-of';
 import { comparable } from './helpers/comparable-result';
 
 // Shards must merge into exactly the unsharded result. The evaluated function nests another
@@ -155,7 +156,7 @@ describe('mergeEvaluations(): parts that do not make one evaluation', () => {
 
   it('two parts holding the same records: an EvaluationMergeError naming both', async () => {
     const overlapping = throughJson(await run({ index: 3, count: 4 })); // inside shard 1/2
-    const error = catchError(() => mergeEvaluations([parts[0]!, overlapping], { labels: ['shard-1.json', 'shard-3.json'] }));
+    const error = errorOf(() => mergeEvaluations([parts[0]!, overlapping], { labels: ['shard-1.json', 'shard-3.json'] }));
     expect(error).toBeInstanceOf(EvaluationMergeError);
     expect(error).toMatchObject({ code: 'SPEARMINT_EVALUATION_MERGE', part: 1 });
     expect(error.message).toBe(
@@ -190,13 +191,4 @@ function quantile(sorted: readonly number[], q: number): number {
   const position = q * (sorted.length - 1);
   const lower = Math.floor(position);
   return sorted[lower]! + (sorted[Math.ceil(position)]! - sorted[lower]!) * (position - lower);
-}
-
-function catchError(fn: () => unknown): Error & Record<string, unknown> {
-  try {
-    fn();
-  } catch (error) {
-    return error as Error & Record<string, unknown>;
-  }
-  throw new Error('expected a throw');
 }

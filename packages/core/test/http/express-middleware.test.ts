@@ -2,7 +2,8 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { requestContextMiddleware } from '../../src/http/express-middleware';
-import { assignConfig, configFor, currentUserId, get, slowPost, userIds, yieldTurns } from './http-fixtures';
+import { assignConfig, currentUserId, get, yieldTurns } from './http-fixtures';
+import { itKeepsEachRequestsContext } from './request-context-cases';
 
 let server: Server;
 let port: number;
@@ -42,33 +43,7 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 describe('requestContextMiddleware over real HTTP (Express 5)', () => {
-  it('gives each user the config strategies.weighted({ key: "userId" }) picks for them, with no code in the handler', async () => {
-    const users = userIds(30);
-    const replies = await Promise.all(users.map((userId) => get(port, '/assign', { 'x-user-id': userId })));
-    replies.forEach((reply, i) => {
-      expect(reply.status).toBe(200);
-      expect(reply.body).toEqual({ configId: configFor(users[i]!), userId: users[i] });
-    });
-    expect(new Set(replies.map((reply) => reply.body.configId)).size).toBe(3); // 30 users land on all three configs
-    // Sticky: the same user again gets the same config.
-    expect((await get(port, '/assign', { 'x-user-id': 'user-7' })).body.configId).toBe(configFor('user-7'));
-  });
-
-  it('keeps 300 concurrent, interleaved requests apart: each sees its own user', async () => {
-    const users = userIds(300);
-    const replies = await Promise.all(users.map((userId, i) => get(port, `/assign?turns=${(i * 7) % 13}`, { 'x-user-id': userId })));
-    replies.forEach((reply, i) => expect(reply.body).toEqual({ configId: configFor(users[i]!), userId: users[i] }));
-  });
-
-  it('keeps the context through a body parser reading a body that arrives in parts', async () => {
-    const reply = await slowPost(port, '/assign', { 'x-user-id': 'user-3' }, { question: 'why' });
-    expect(reply.body).toEqual({ configId: configFor('user-3'), userId: 'user-3', body: { question: 'why' } });
-  });
-
-  it('accepts a promise of the values, and undefined for no values (the first config)', async () => {
-    expect((await get(port, '/assign', { 'x-user-id': 'u9', 'x-mode': 'async' })).body).toEqual({ configId: configFor('async-u9'), userId: 'async-u9' });
-    expect((await get(port, '/assign', { 'x-mode': 'none' })).body).toEqual({ configId: 'red', userId: null });
-  });
+  itKeepsEachRequestsContext(() => port);
 
   it('sends what the values function throws, or a TypeError for a non-object, to the error handler', async () => {
     expect(await get(port, '/assign', { 'x-mode': 'throw' })).toEqual({ status: 500, body: { error: 'no session store' } });

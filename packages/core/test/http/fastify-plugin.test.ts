@@ -1,7 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { fastifyRequestContext } from '../../src/http/fastify-plugin';
-import { assignConfig, configFor, currentUserId, get, slowPost, userIds, yieldTurns } from './http-fixtures';
+import { assignConfig, configFor, currentUserId, get, yieldTurns } from './http-fixtures';
+import { itKeepsEachRequestsContext } from './request-context-cases';
 
 let app: FastifyInstance;
 let port: number;
@@ -51,26 +52,7 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 describe('fastifyRequestContext over real HTTP (Fastify 5)', () => {
-  it('gives each user the config strategies.weighted({ key: "userId" }) picks for them, with no code in the handler', async () => {
-    const users = userIds(30);
-    const replies = await Promise.all(users.map((userId) => get(port, '/assign', { 'x-user-id': userId })));
-    replies.forEach((reply, i) => {
-      expect(reply.status).toBe(200);
-      expect(reply.body).toEqual({ configId: configFor(users[i]!), userId: users[i] });
-    });
-    expect(new Set(replies.map((reply) => reply.body.configId)).size).toBe(3);
-  });
-
-  it('keeps 300 concurrent, interleaved requests apart: each sees its own user', async () => {
-    const users = userIds(300);
-    const replies = await Promise.all(users.map((userId, i) => get(port, `/assign?turns=${(i * 7) % 13}`, { 'x-user-id': userId })));
-    replies.forEach((reply, i) => expect(reply.body).toEqual({ configId: configFor(users[i]!), userId: users[i] }));
-  });
-
-  it('keeps the context through body parsing of a body that arrives in parts', async () => {
-    const reply = await slowPost(port, '/assign', { 'x-user-id': 'user-3' }, { question: 'why' });
-    expect(reply.body).toEqual({ configId: configFor('user-3'), userId: 'user-3', body: { question: 'why' } });
-  });
+  itKeepsEachRequestsContext(() => port);
 
   it('keeps the context after a body parser that resumes the request from another async context', async () => {
     const response = await fetch(`http://127.0.0.1:${port}/assign`, {
@@ -79,11 +61,6 @@ describe('fastifyRequestContext over real HTTP (Fastify 5)', () => {
       body: 'hello',
     });
     expect(await response.json()).toEqual({ configId: configFor('user-5'), userId: 'user-5', body: { text: 'hello', contextInParser: null } });
-  });
-
-  it('accepts a promise of the values, and undefined for no values (the first config)', async () => {
-    expect((await get(port, '/assign', { 'x-user-id': 'u9', 'x-mode': 'async' })).body).toEqual({ configId: configFor('async-u9'), userId: 'async-u9' });
-    expect((await get(port, '/assign', { 'x-mode': 'none' })).body).toEqual({ configId: 'red', userId: null });
   });
 
   it('fails the request with what the values function throws or rejects with', async () => {

@@ -1,6 +1,4 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { closeSync, openSync, symlinkSync, truncateSync } from 'node:fs';
+import { symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   Config,
@@ -15,6 +13,8 @@ import {
   TooManyConfigsError,
   YamlSyntaxError,
 } from '@spearmint/decorators';
+import { fifoWriters } from '../../../core/test/helpers/fifo-writers';
+import { aliasBomb, nested, sparseFile, values } from '../../../core/test/helpers/hostile-configs';
 import { tempFiles } from '../../../core/test/helpers/temp-files';
 
 // Issue 13, set-up items 7-13: each hostile config is a named error at set-up, within 1 s of CPU
@@ -78,15 +78,6 @@ const setUps = [
   ['new Spearmint', construct],
 ] as const;
 
-function nested(levels: number): Record<string, unknown> {
-  const top: Record<string, unknown> = {};
-  let node = top;
-  for (let i = 0; i < levels; i++) node = node.x = {};
-  return top;
-}
-
-const values = (n: number): DynamicValue<number> => new DynamicValue(Array.from({ length: n }, (_, i) => i));
-
 describe.each(setUps)('hostile configs at set-up (%s)', (_how, setUp) => {
   it('7: a circular config is an InvalidConfigError', () => {
     const config: Record<string, unknown> = { model: 'm' };
@@ -133,9 +124,7 @@ describe.each(setUps)('hostile configs at set-up (%s)', (_how, setUp) => {
   });
 
   it('9: a 50 MB YAML file is a ConfigFileTooLargeError', () => {
-    const file = join(write({}), 'huge.yaml');
-    closeSync(openSync(file, 'w'));
-    truncateSync(file, 50 * 1024 * 1024);
+    const file = sparseFile(write({}), 'huge.yaml', 50 * 1024 * 1024);
     const { error, cost } = failedSetUp(() => setUp([file]));
     expect(error).toBeInstanceOf(ConfigFileTooLargeError);
     expect((error as ConfigFileTooLargeError).file).toBe(file);
@@ -150,11 +139,7 @@ describe.each(setUps)('hostile configs at set-up (%s)', (_how, setUp) => {
   });
 
   it('10: a YAML alias bomb is a YamlSyntaxError naming the file', () => {
-    let text = 'a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n';
-    for (const [prev, name] of ['ab', 'bc', 'cd', 'de', 'ef', 'fg', 'gh', 'hi']) {
-      text += `${name}: &${name} [${new Array(9).fill(`*${prev}`).join(', ')}]\n`;
-    }
-    const dir = write({ 'laughs.yaml': text });
+    const dir = write({ 'laughs.yaml': aliasBomb(9) });
     const { error, cost } = failedSetUp(() => setUp([join(dir, 'laughs.yaml')]));
     expect(error).toBeInstanceOf(YamlSyntaxError);
     expect((error as YamlSyntaxError).file).toBe(join(dir, 'laughs.yaml'));
@@ -178,22 +163,11 @@ describe.each(setUps)('hostile configs at set-up (%s)', (_how, setUp) => {
 });
 
 describe.each(setUps)('paths that would block set-up (%s)', (_how, setUp) => {
-  const writers: ChildProcess[] = [];
-  afterEach(async () => {
-    for (const writer of writers.splice(0)) {
-      if (writer.exitCode === null && writer.signalCode === null) {
-        writer.kill();
-        await once(writer, 'exit');
-      }
-    }
-  });
+  const fifoWithWriter = fifoWriters();
 
   it('11: a FIFO, and a link to a device, are ConfigFileTypeErrors', () => {
     const dir = write({});
-    const fifo = join(dir, 'pipe.yaml');
-    execFileSync('mkfifo', [fifo]);
-    // A writer, so that code which reads the FIFO fails this test instead of hanging it.
-    writers.push(spawn('sh', ['-c', 'printf "a: 1\\n" > "$0"', fifo], { stdio: 'ignore' }));
+    const fifo = fifoWithWriter(dir, 'pipe.yaml');
     symlinkSync('/dev/null', join(dir, 'device.yaml'));
     for (const path of [fifo, join(dir, 'device.yaml')]) {
       const { error, cost } = failedSetUp(() => setUp([path]));

@@ -194,6 +194,6 @@ describe('stats() with hostile names', () => {
     expect(({} as { isAdmin?: unknown }).isAdmin).toBeUndefined();
     expect(Object.getPrototypeOf(Object.prototype)).toBeNull();
     expect(Object.keys(stats.comparisons)).toEqual(['__proto__']);
-    expect(stats.comparisons['__proto__']!['__proto__']).toEqual({ compared: 1, mismatched: 1 });
+    expect(stats.comparisons['__proto__']!['__proto__']).toEqual({ compared: 1, mismatched: 1, ignored: 0 });
   });
 });

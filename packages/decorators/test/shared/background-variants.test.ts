@@ -38,7 +38,9 @@ describe('background variants', () => {
       timedOut: 0,
       dropped: 0,
       inFlight: 0,
-      comparisons: { 'Svc.process': { [failingId]: { compared: 2, mismatched: 2 } } },
+      sampledOut: 0,
+      recordsDropped: 0,
+      comparisons: { 'Svc.process': { [failingId]: { compared: 2, mismatched: 2, ignored: 0 } } },
     });
   });
 

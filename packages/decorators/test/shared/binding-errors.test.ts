@@ -11,19 +11,10 @@ import {
   Spearmint,
   SpearmintError,
 } from '@spearmint/decorators';
+import { errorOf } from '../../../core/test/helpers/error-of';
 import { tempFiles } from '../../../core/test/helpers/temp-files';
 
 const write = tempFiles();
-
-/** The error `setUp()` throws (fails the test when it throws none). */
-function errorOf(setUp: () => unknown): Error {
-  try {
-    setUp();
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected the set-up to throw');
-}
 
 describe('binding errors, raised at set-up', () => {
   it('BindPathNotFoundError names the path, the missing key and the config_id', () => {

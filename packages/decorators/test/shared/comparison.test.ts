@@ -17,7 +17,7 @@ describe('comparing variants with main', () => {
       [{ total: 1, parts: [1] }, true],
       [{ total: 2, parts: [2] }, false],
     ]);
-    expect(mint.stats().comparisons).toEqual({ fn: { same: { compared: 1, mismatched: 0 }, diff: { compared: 1, mismatched: 1 } } });
+    expect(mint.stats().comparisons).toEqual({ fn: { same: { compared: 1, mismatched: 0, ignored: 0 }, diff: { compared: 1, mismatched: 1, ignored: 0 } } });
   });
 
   it('awaited async variants (arun) carry matchesMain too', async () => {
@@ -35,7 +35,7 @@ describe('comparing variants with main', () => {
       [11, true],
       [12, false],
     ]);
-    expect(mint.stats().comparisons).toEqual({ 'Svc.total': { same: { compared: 1, mismatched: 0 }, diff: { compared: 1, mismatched: 1 } } });
+    expect(mint.stats().comparisons).toEqual({ 'Svc.total': { same: { compared: 1, mismatched: 0, ignored: 0 }, diff: { compared: 1, mismatched: 1, ignored: 0 } } });
   });
 
   it.each([
@@ -47,7 +47,7 @@ describe('comparing variants with main', () => {
     const fn = mint.experiment({ name: 'fn' })(body);
     for (let i = 0; i < 3; i++) expect(await fn()).toBe(1);
     const stats = await mint.drain();
-    expect(stats.comparisons).toEqual({ fn: { same: { compared: 3, mismatched: 0 }, diff: { compared: 3, mismatched: 3 } } });
+    expect(stats.comparisons).toEqual({ fn: { same: { compared: 3, mismatched: 0, ignored: 0 }, diff: { compared: 3, mismatched: 3, ignored: 0 } } });
     expect(stats).toMatchObject({ started: 6, succeeded: 6, inFlight: 0 });
     expect(seen.filter(([role]) => role === 'main').map(([, matches]) => matches)).toEqual([undefined, undefined, undefined]);
     expect(seen.filter(([role]) => role === 'variant').map(([, matches]) => matches).sort()).toEqual([false, false, false, true, true, true]);
@@ -62,9 +62,9 @@ describe('comparing variants with main', () => {
     second();
     const before = mint.stats().comparisons;
     const after = (await mint.drain()).comparisons;
-    expect(before).toEqual({ first: { [idOf('b')]: { compared: 1, mismatched: 1 } } });
+    expect(before).toEqual({ first: { [idOf('b')]: { compared: 1, mismatched: 1, ignored: 0 } } });
     expect(Object.isFrozen(before) && Object.isFrozen(before.first) && Object.isFrozen(before.first![idOf('b')])).toBe(true);
-    expect(after).toEqual({ first: { [idOf('b')]: { compared: 2, mismatched: 2 } }, second: { [idOf('b')]: { compared: 1, mismatched: 0 } } });
+    expect(after).toEqual({ first: { [idOf('b')]: { compared: 2, mismatched: 2, ignored: 0 } }, second: { [idOf('b')]: { compared: 1, mismatched: 0, ignored: 0 } } });
     expect(new Spearmint().stats().comparisons).toEqual({});
   });
 
@@ -93,7 +93,7 @@ describe('comparing variants with main', () => {
       ['m2+ok', 'mainFailed', false, true],
       ['m4+other', 'differentErrors', false, false],
     ]);
-    expect(mint.stats().comparisons['m3+twin']).toEqual({ [idOf('twin')]: { compared: 1, mismatched: 0 } });
+    expect(mint.stats().comparisons['m3+twin']).toEqual({ [idOf('twin')]: { compared: 1, mismatched: 0, ignored: 0 } });
   });
 
   it('a timed-out variant does not match main', async () => {
@@ -105,7 +105,7 @@ describe('comparing variants with main', () => {
     await mint.drain();
     expect(mismatches.map(([, variant, info]) => [info.reason, (variant.error as Error).name])).toEqual([['variantFailed', 'VariantTimeoutError']]);
     await delay(100); // the late settlement is ignored: still one comparison
-    expect(mint.stats().comparisons).toEqual({ fn: { [idOf('slow')]: { compared: 1, mismatched: 1 } } });
+    expect(mint.stats().comparisons).toEqual({ fn: { [idOf('slow')]: { compared: 1, mismatched: 1, ignored: 0 } } });
   });
 
   it('a custom compare gets the two values; an experiment’s compare wins over the instance’s', () => {
@@ -156,7 +156,7 @@ describe('comparing variants with main', () => {
     expect(mismatches[1]![2].compareError).toEqual(
       new TypeError("Expected `compare` of experiment 'promising' to return a boolean, got a promise. compare must be synchronous; it runs after each variant, with main's and the variant's values."),
     );
-    expect(mint.stats().comparisons.throwing).toEqual({ [idOf('v')]: { compared: 2, mismatched: 2 } });
+    expect(mint.stats().comparisons.throwing).toEqual({ [idOf('v')]: { compared: 2, mismatched: 2, ignored: 0 } });
   });
 
   it('without onMismatch, a failing compare is logged, naming experiment and config', async () => {
@@ -173,8 +173,8 @@ describe('comparing variants with main', () => {
       await delay(5);
       expect(spy).toHaveBeenCalledTimes(1);
       expect(String(spy.mock.calls[0]![0])).toBe(
-        `[spearmint] compare failed for variant '${idOf('v')}' of experiment 'fn', so it counts as a mismatch: Error: nope. ` +
-          'Make compare return true or false without throwing (an onMismatch hook receives this error as info.compareError instead of this log).',
+        `[spearmint] compare (or clean) failed for variant '${idOf('v')}' of experiment 'fn', so it counts as a mismatch: Error: nope. ` +
+          'Make compare return true or false, and clean return a value, without throwing (an onMismatch hook receives this error as info.compareError instead of this log).',
       );
     } finally {
       spy.mockRestore();

@@ -47,11 +47,13 @@ describe('the example NestJS service', () => {
       timedOut: 0,
       dropped: 0,
       inFlight: 0,
+      sampledOut: 0,
+      recordsDropped: 0,
       // every shadow answer differs from main's (other scores), so each comparison is a mismatch
       comparisons: {
         'TriageService.triage': {
-          'keywords-v2': { compared: 2, mismatched: 2 },
-          'remote-model': { compared: 2, mismatched: 2 },
+          'keywords-v2': { compared: 2, mismatched: 2, ignored: 0 },
+          'remote-model': { compared: 2, mismatched: 2, ignored: 0 },
         },
       },
     });

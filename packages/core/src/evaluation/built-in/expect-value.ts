@@ -1,4 +1,5 @@
 import { describeValue } from '../../internal/describe';
+import { checkFunctionOptions } from '../../internal/known-keys';
 
 /** The output or expected value as a string; a `TypeError` naming the evaluator otherwise (an evaluator error). */
 export function expectString(evaluator: string, what: 'output' | 'expected', value: unknown): string {
@@ -23,9 +24,7 @@ export function checkOptions(evaluator: string, options: unknown, keys: readonly
   if (options === null || typeof options !== 'object') {
     throw new TypeError(`${evaluator}() expects an options object, got ${describeValue(options)}.`);
   }
-  for (const key of Object.keys(options)) {
-    if (!keys.includes(key)) throw new TypeError(`${evaluator}() got an unknown option \`${key}\`; the options are ${keys.map((k) => `\`${k}\``).join(', ')}.`);
-  }
+  checkFunctionOptions(options, keys, evaluator);
 }
 
 /** Checks a boolean option. */

@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cases } from './cases';
-import { measure, type Measurement } from './harness';
+import { measure, type Measurement, measurePaired, type PairedMeasurement } from './harness';
 import { machineLine, markdownTable, writeResultsSection } from './results-file';
 
 const version = (name: string) => JSON.parse(readFileSync(join(__dirname, '..', 'node_modules', name, 'package.json'), 'utf8')).version as string;
@@ -25,16 +25,41 @@ const targets: Readonly<Record<string, number>> = {
   'run(), main + 2 awaited variants (sync)': 15,
 };
 
-/** Targets relative to another case of the same run (issue 17): at most this ratio to it. */
+/**
+ * Targets relative to another case (issue 17): at most this ratio to it, measured in one
+ * process with the two cases' rounds alternating (`measurePaired`).
+ */
 const relativeTargets: Readonly<Record<string, readonly [baseline: string, ratio: number]>> = {
   'direct call, main + 2 variants, sampled out (sampleRate: 0), plain function (sync)': ['direct call, 1 config, plain function (sync)', 1.1],
   'direct call, main + 2 variants, sampled out (sampleRate: 0) (async)': ['direct call, 1 config (async)', 1.1],
 };
 
+const roundMs = () => Number(process.env.BENCH_ROUND_MS ?? 300);
+
 async function runCase(name: string): Promise<Measurement> {
   const bench = cases[name]!;
   const { op, options } = bench.setup();
-  return measure(op, bench.kind === 'async', { roundMs: Number(process.env.BENCH_ROUND_MS ?? 300), ...options });
+  return measure(op, bench.kind === 'async', { roundMs: roundMs(), ...options });
+}
+
+/** `name` against its baseline of `relativeTargets`, alternating in this process. */
+async function runPair(name: string): Promise<PairedMeasurement> {
+  const bench = cases[name]!;
+  const base = cases[relativeTargets[name]![0]]!.setup();
+  const other = bench.setup();
+  const withRound = (setup: typeof base) => ({ op: setup.op, options: { roundMs: roundMs(), ...setup.options } });
+  return measurePaired(withRound(base), withRound(other), bench.kind === 'async');
+}
+
+/** The paired ratio of each selected case with a relative target, one fresh process each. */
+function runPairs(names: readonly string[]): Map<string, PairedMeasurement> {
+  const pairs = new Map<string, PairedMeasurement>();
+  for (const name of names.filter((n) => relativeTargets[n] !== undefined)) {
+    const out = execFileSync(process.execPath, [...process.execArgv, __filename, '--pair', name], { encoding: 'utf8' });
+    pairs.set(name, JSON.parse(out) as PairedMeasurement);
+    process.stderr.write(`paired, ${name}: ${pairs.get(name)!.medianRatio.toFixed(3)}×\n`);
+  }
+  return pairs;
 }
 
 function main(): void {
@@ -52,6 +77,7 @@ function main(): void {
       process.stderr.write(`pass ${pass}/${passes}, ${name}: ${measured.medianNs.toFixed(1)} ns/op\n`);
     }
   }
+  const pairs = runPairs(names);
   const median = (name: string) => results.get(name)?.medianNs ?? NaN;
   const floor = { sync: median('floor: als.run(store, f, x) (sync)'), async: median('floor: als.run(store, f, x) (async)') };
   const closure = { sync: median('closure floor: ALS.run({}, () => f(x)) (sync)'), async: median('closure floor: ALS.run({}, () => f(x)) (async)') };
@@ -63,10 +89,13 @@ function main(): void {
     const ratio = m.medianNs / floor[bench.kind];
     const target = targets[name];
     const relative = relativeTargets[name];
+    const pair = pairs.get(name);
     let verdict = target === undefined ? '' : `≤ ${target}× ${ratio <= target ? 'met' : '**missed**'}`;
-    if (relative !== undefined && results.has(relative[0])) {
-      const versus = m.medianNs / median(relative[0]);
-      verdict = `${versus.toFixed(2)}× '${relative[0]}' (≤ ${relative[1]}× ${versus <= relative[1] ? 'met' : '**missed**'})`;
+    if (relative !== undefined && pair !== undefined) {
+      const { medianRatio: versus, minRatio, maxRatio } = pair;
+      verdict =
+        `${versus.toFixed(2)}× '${relative[0]}', paired in one process (${minRatio.toFixed(2)}–${maxRatio.toFixed(2)}; ` +
+        `≤ ${relative[1]}× ${versus <= relative[1] ? 'met' : '**missed**'})`;
     }
     const vsScientist = bench.group === 'spearmint' && scientistBoth > 0 ? `${(scientistBoth / m.medianNs).toFixed(1)}× faster` : '';
     return [name, ns(m.medianNs), `${ns(m.minNs)}–${ns(m.maxNs)}`, `${ratio.toFixed(2)}×`, `${(m.medianNs / closure[bench.kind]).toFixed(2)}×`, verdict, vsScientist];
@@ -78,7 +107,7 @@ function main(): void {
       `@growthbook/growthbook ${version('@growthbook/growthbook')}. Each case in a fresh process; median of 7 rounds of ` +
       `${process.env.BENCH_ROUND_MS ?? 300} ms after one warm-up round; the lowest median of ${passes} passes over all cases. Ratios to the two floors of the same kind (sync/async): ` +
       '`als.run(store, f, x)` with a preallocated store and a module-level function (the floor, no closure, no allocation), ' +
-      'and `ALS.run({}, () => f(x))` (a fresh store and a closure per call). Targets are those of issue 14, against the floor.',
+      'and `ALS.run({}, () => f(x))` (a fresh store and a closure per call). Targets are those of issue 14, against the floor, and of issue 17, against a one-config call measured in the same process.',
     '',
     markdownTable(['case', 'ns/op (median)', 'min–max', 'vs floor', 'vs closure floor', 'target', 'vs scientist control + candidate'], rows),
   ].join('\n');
@@ -86,6 +115,7 @@ function main(): void {
   if (!process.env.BENCH_ROUND_MS && !only && profiling.length === 0) writeResultsSection('bench', body);
 }
 
-const name = process.argv[2];
-if (name) void runCase(name).then((m) => process.stdout.write(JSON.stringify(m)));
+const [first, second] = process.argv.slice(2);
+if (first === '--pair') void runPair(second!).then((m) => process.stdout.write(JSON.stringify(m)));
+else if (first) void runCase(first).then((m) => process.stdout.write(JSON.stringify(m)));
 else main();

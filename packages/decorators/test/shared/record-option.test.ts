@@ -120,24 +120,24 @@ describe('the record option: entry calls become dataset records', () => {
     warn.mockRestore();
   });
 
-  const devFull = existsSync('/dev/full') ? it : it.skip; // Linux only: a device that fails every write with ENOSPC
-  devFull('a full disk never reaches the caller: the lines are dropped and counted', async () => {
-    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
-    try {
+  describe('what goes wrong in recording stays there', () => {
+    let warn: jest.SpyInstance;
+    beforeEach(() => {
+      warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    });
+    afterEach(() => warn.mockRestore());
+
+    const devFull = existsSync('/dev/full') ? it : it.skip; // Linux only: a device that fails every write with ENOSPC
+    devFull('a full disk never reaches the caller: the lines are dropped and counted', async () => {
       const mint = new Spearmint({ configs, record: { to: '/dev/full' } });
       const svc = pricing(mint);
       for (let i = 0; i < 20; i++) expect(svc.price({ sku: 'tea', quantity: i })).toEqual({ total: i * 2 });
       expect(await svc.priceLater(1)).toBe(2);
       expect((await mint.drain()).recordsDropped).toBe(21);
       expect(warn).toHaveBeenCalledWith(expect.stringContaining('/dev/full'));
-    } finally {
-      warn.mockRestore();
-    }
-  });
+    });
 
-  it('a closed or erroring stream never reaches the caller either', async () => {
-    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
-    try {
+    it('a closed or erroring stream never reaches the caller either', async () => {
       const closed = new CollectingWritable();
       closed.destroy();
       const failing = new Writable({ write: (_chunk, _encoding, callback) => callback(new Error('socket hang up')) });
@@ -149,14 +149,9 @@ describe('the record option: entry calls become dataset records', () => {
         expect((await mint.drain()).recordsDropped).toBe(2);
       }
       expect(takeUnhandledEvents()).toEqual([]);
-    } finally {
-      warn.mockRestore();
-    }
-  });
+    });
 
-  it('values JSON cannot hold are skipped with one warning naming the experiment; the call is unaffected', async () => {
-    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
-    try {
+    it('values JSON cannot hold are skipped with one warning naming the experiment; the call is unaffected', async () => {
       const stream = new CollectingWritable();
       const mint = new Spearmint({ configs, record: { to: stream } });
       const big = mint.experiment({ name: 'Ledger.total' })((x: bigint, config?: Config<{ rate: number }>) => x * BigInt(config!.rate));
@@ -166,9 +161,7 @@ describe('the record option: entry calls become dataset records', () => {
       expect(stream.lines()).toEqual([]);
       expect(warn).toHaveBeenCalledTimes(1);
       expect(String(warn.mock.calls[0]![0])).toContain("'Ledger.total'");
-    } finally {
-      warn.mockRestore();
-    }
+    });
   });
 
   it('drain() flushes and closes the file; later calls open it again; evaluate() never records', async () => {

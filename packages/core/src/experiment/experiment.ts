@@ -84,12 +84,13 @@ export class Experiment implements RegisteredExperiment {
     this.clean = this.#functionOption('clean', parts.clean) ?? supervisor.clean;
     this.ignore = this.#functionOption('ignore', parts.ignore) ?? supervisor.ignore;
     this.sampleRate = parts.sampleRate === undefined ? supervisor.sampleRate : checkSampleRate(parts.sampleRate, `experiment '${this.#name}'`);
-    this.recorder = parts.record === undefined ? supervisor.recorder : parts.record === false ? undefined : supervisor.recorders.add(parts.record);
     assertUniqueConfigIds(this.configs, `in experiment '${this.#name}'`);
     this.strategy.validate?.(this.configs, this.#name);
     for (const injection of this.injections) injection.prepare?.(this.configs, this.#name);
     this.#answers = new StrategyAnswerCheck(this.configs, () => this.#name);
     this.#fixedPlan = isContextFree(this.strategy) ? this.plan() : undefined;
+    // Last: an experiment that fails its checks leaves no recorder for drain() to close.
+    this.recorder = parts.record === undefined ? supervisor.recorder : parts.record === false ? undefined : supervisor.recorders.add(parts.record);
   }
 
   #functionOption<T>(name: string, value: T | undefined): T | undefined {

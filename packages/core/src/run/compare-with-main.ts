@@ -92,11 +92,7 @@ function isIgnored(scope: ExecutionScope, background: boolean, reason: MismatchR
   try {
     return ignore(mainValue, variantValue, info) === true;
   } catch (error) {
-    try {
-      logIgnoreError(error, info);
-    } catch {
-      // an app's console.error that throws stays here
-    }
+    logIgnoreError(error, info);
     return false;
   }
 }

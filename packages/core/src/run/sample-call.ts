@@ -1,6 +1,7 @@
 import { describeError } from '../internal/describe-error';
 import { describeValue } from '../internal/describe';
 import { StrategyContext } from '../strategies/strategy-context';
+import { logSampleRateError } from '../supervision/loggers';
 import type { EntryScope } from './entry-scope';
 import type { RunnableExperiment } from './runnable-experiment';
 
@@ -39,12 +40,5 @@ function samplesIn(experiment: RunnableExperiment, entry: EntryScope): boolean {
 function warnOnce(experiment: RunnableExperiment, what: string): void {
   if (warned.has(experiment)) return;
   warned.add(experiment);
-  try {
-    console.error(
-      `[spearmint] sampleRate of experiment '${experiment.name}' ${what}; such calls run no background variants. ` +
-        'Make it return true or false without throwing.',
-    );
-  } catch {
-    // an app's console.error that throws must not reach the caller
-  }
+  logSampleRateError(experiment.name, what);
 }

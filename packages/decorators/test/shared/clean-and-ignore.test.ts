@@ -135,4 +135,22 @@ describe('ignore: mismatches it accepts are counted apart', () => {
       spy.mockRestore();
     }
   });
+
+  it('a console.error that throws cannot turn those log lines into failures', async () => {
+    const spy = jest.spyOn(console, 'error').mockImplementation(() => {
+      throw new Error('console is broken');
+    });
+    try {
+      const mint = new Spearmint({ configs, sampleRate: () => { throw new Error('no sample'); } });
+      const fn = mint.experiment({ name: 'fn', ignore: () => { throw new Error('no ignore'); }, compare: () => { throw new Error('no compare'); } })(
+        (config?: Config<{ n: number }>) => config!.n,
+      );
+      expect(fn()).toBe(1);
+      expect(run(fn, true, (runner) => runner()).variantResults.map((r) => r.matchesMain)).toEqual([false, false]);
+      expect((await mint.drain()).comparisons['fn']!['same']).toEqual({ compared: 1, mismatched: 1, ignored: 0 });
+      expect(spy.mock.calls.length).toBeGreaterThanOrEqual(3); // sampleRate, ignore and compare each tried to say so
+    } finally {
+      spy.mockRestore();
+    }
+  });
 });
